@@ -1,8 +1,554 @@
+// `eucomply alerts ...`: import, update, search, show, stats and lessons over the Safety
+// Gate alert store in --data DIR (alerts.sqlite). Argument handling and output only; the
+// work is done by src/alerts.
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "alerts/importer.h"
+#include "alerts/lessons.h"
+#include "alerts/search.h"
+#include "alerts/store.h"
+#include "alerts/update.h"
 #include "cli/commands.h"
 
 namespace eucomply::cli {
+namespace {
 
-// Filled in by the Safety Gate issue.
-void AddAlertsCommands(CLI::App& /*app*/, Context& /*ctx*/) {}
+namespace al = eucomply::alerts;
+using nlohmann::json;
+
+struct CommonOptions {
+  std::string data = DefaultDataDir();
+  std::string format = "text";
+  bool json() const { return format == "json"; }
+};
+
+void AddCommon(CLI::App* cmd, CommonOptions* o) {
+  cmd->add_option("--data", o->data, "Data folder holding alerts.sqlite (default: $EUCOMPLY_DATA or ./eucomply-data)");
+  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+}
+
+std::unique_ptr<al::AlertStore> OpenStore(const CommonOptions& o, Context& ctx, bool create) {
+  std::error_code ec;
+  std::filesystem::path dir(o.data);
+  std::filesystem::path db = dir / "alerts.sqlite";
+  if (!create && !std::filesystem::exists(db, ec)) {
+    std::cerr << "eucomply alerts: no alert store in " << o.data
+              << " (run `eucomply alerts import PATH...` or `eucomply alerts update` first)\n";
+    ctx.exit_code = 2;
+    return nullptr;
+  }
+  if (create) std::filesystem::create_directories(dir, ec);
+  Result<std::unique_ptr<al::AlertStore>> store = al::AlertStore::Open(db.string());
+  if (!store.ok()) {
+    std::cerr << "eucomply alerts: " << store.status().ToString() << "\n";
+    ctx.exit_code = 1;
+    return nullptr;
+  }
+  return std::move(store).value();
+}
+
+// A one-line progress bar on stderr, drawn only when stderr is a terminal.
+class ProgressBar {
+ public:
+  explicit ProgressBar(std::string label) : label_(std::move(label)), tty_(isatty(2) != 0) {}
+  ~ProgressBar() { Finish(); }
+  void Update(size_t done, size_t total, const std::string& note) {
+    if (!tty_ || total == 0) return;
+    constexpr int kWidth = 30;
+    int filled = static_cast<int>(kWidth * done / total);
+    std::fprintf(stderr, "\r%s [%s%s] %zu/%zu %s\x1b[K", label_.c_str(),
+                 std::string(static_cast<size_t>(filled), '#').c_str(),
+                 std::string(static_cast<size_t>(kWidth - filled), ' ').c_str(), done, total,
+                 note.c_str());
+    std::fflush(stderr);
+    drawn_ = true;
+  }
+  void Finish() {
+    if (drawn_) std::fputs("\n", stderr);
+    drawn_ = false;
+  }
+
+ private:
+  std::string label_;
+  bool tty_;
+  bool drawn_ = false;
+};
+
+json HitJson(const al::SearchHit& h) {
+  return json{{"case_number", h.case_number}, {"report_date", h.report_date},
+              {"category", h.category},       {"product", h.product},
+              {"name", h.name},               {"brand", h.brand},
+              {"level", h.level},             {"country_of_origin", h.country_of_origin},
+              {"risk_type", h.risk_type},     {"url", h.reference},
+              {"description", h.description}, {"score", h.score}};
+}
+
+json FacetsJson(const al::SearchResponse& r) {
+  json facets = json::object();
+  for (al::Facet f : al::kAllFacets) {
+    json values = json::array();
+    for (const al::FacetCount& c : r.facets[static_cast<size_t>(f)]) {
+      values.push_back(json{{"value", c.value}, {"label", c.label}, {"count", c.count}});
+    }
+    facets[al::FacetName(f)] = values;
+  }
+  return facets;
+}
+
+json AlertJson(const al::StoredAlert& s) {
+  const al::Alert& a = s.alert;
+  json measures = json::array();
+  for (const al::Measure& m : a.measures) {
+    measures.push_back(json{{"operator_type", m.operator_type},
+                            {"ordered_by_authority", m.ordered},
+                            {"category", m.category},
+                            {"date", m.date ? json(m.date->ToString()) : json(nullptr)},
+                            {"date_text", m.date_text}});
+  }
+  json barcodes = json::array();
+  for (const al::Barcode& b : a.barcodes) {
+    barcodes.push_back(json{{"text", b.text}, {"digits", b.digits}, {"valid", b.valid}});
+  }
+  json acts = json::array();
+  for (const al::ActReference& r : a.acts) acts.push_back(json{{"celex", r.celex}, {"name", r.name}});
+  return json{{"case_number", a.case_number},
+              {"report_id", s.report_official_id ? json(*s.report_official_id) : json(nullptr)},
+              {"report_date", s.report_date},
+              {"report_year", s.report_year},
+              {"report_week", s.report_week},
+              {"order", a.order},
+              {"url", a.reference},
+              {"category", a.category},
+              {"product", a.product},
+              {"brand", a.brand},
+              {"name", a.name},
+              {"model", a.model},
+              {"batch", a.batch},
+              {"barcode", a.barcode},
+              {"barcodes", barcodes},
+              {"risk_types", a.risks},
+              {"risk_description", a.danger},
+              {"acts", acts},
+              {"standards", a.standards},
+              {"measures", measures},
+              {"measures_text", a.measures_text},
+              {"description", a.description},
+              {"notifying_country", a.notifying_country},
+              {"country_of_origin", a.country_of_origin},
+              {"user_type", a.user_type},
+              {"level", a.level},
+              {"online_trader", a.online_trader},
+              {"company_recall_code", a.company_recall_code},
+              {"production_dates", a.production_dates},
+              {"recall_url", a.url_recall},
+              {"pictures", a.pictures}};
+}
+
+void PrintAlertText(const al::StoredAlert& s) {
+  const al::Alert& a = s.alert;
+  auto line = [](const char* label, const std::string& v) {
+    if (!v.empty()) std::cout << "  " << label << ": " << v << "\n";
+  };
+  std::cout << a.case_number << "  (report " << s.report_date << ", " << s.report_year << " week "
+            << s.report_week << ", order " << a.order << ")\n";
+  line("URL", a.reference);
+  line("Category", a.category);
+  line("Product", a.product);
+  line("Brand", a.brand);
+  line("Name", a.name);
+  line("Model", a.model);
+  line("Batch", a.batch);
+  if (!a.barcodes.empty()) {
+    std::string codes;
+    for (const al::Barcode& b : a.barcodes) {
+      if (!codes.empty()) codes += ", ";
+      codes += b.digits + (b.valid ? "" : " (check digit invalid)");
+    }
+    line("Barcode", codes);
+  }
+  std::string risks;
+  for (const std::string& r : a.risks) risks += (risks.empty() ? "" : ", ") + r;
+  line("Risk types", risks);
+  line("Level", a.level);
+  line("Risk", a.danger);
+  std::string acts;
+  for (const al::ActReference& r : a.acts) {
+    acts += (acts.empty() ? "" : "; ") + r.name + " (CELEX " + r.celex + ")";
+  }
+  line("Acts", acts);
+  std::string stds;
+  for (const std::string& x : a.standards) stds += (stds.empty() ? "" : ", ") + x;
+  line("Standards", stds);
+  line("Description", a.description);
+  for (const al::Measure& m : a.measures) {
+    std::cout << "  Measure: " << m.category << " — " << m.operator_type
+              << (m.ordered ? " (ordered)" : " (voluntary)") << ", "
+              << (m.date ? m.date->ToString() : m.date_text) << "\n";
+  }
+  line("Notifying country", a.notifying_country);
+  line("Country of origin", a.country_of_origin);
+  line("For", a.user_type);
+  line("Online trader", a.online_trader);
+  line("Recall URL", a.url_recall);
+  line("Production dates", a.production_dates);
+  for (const std::string& p : a.pictures) line("Picture", p);
+}
+
+struct FilterOptions {
+  std::vector<std::string> category, risk, origin, notifying, level, act, standard;
+  std::optional<int> from, to;
+
+  void Add(CLI::App* cmd) {
+    cmd->add_option("--category", category, "Category (repeatable)");
+    cmd->add_option("--risk", risk, "Risk type (repeatable)");
+    cmd->add_option("--origin", origin, "Country of origin (repeatable; 'china' matches)");
+    cmd->add_option("--notifying", notifying, "Notifying country (repeatable)");
+    cmd->add_option("--level", level, "Risk level, e.g. 'serious' (repeatable)");
+    cmd->add_option("--act", act, "Referenced act: CELEX number or name (repeatable)");
+    cmd->add_option("--standard", standard, "Referenced standard, e.g. 'EN 71-1' (repeatable)");
+    cmd->add_option("--from", from, "First year (report date)");
+    cmd->add_option("--to", to, "Last year (report date)");
+  }
+  void Apply(al::SearchRequest* r) const {
+    r->filters[static_cast<size_t>(al::Facet::kCategory)] = category;
+    r->filters[static_cast<size_t>(al::Facet::kRisk)] = risk;
+    r->filters[static_cast<size_t>(al::Facet::kOrigin)] = origin;
+    r->filters[static_cast<size_t>(al::Facet::kNotifying)] = notifying;
+    r->filters[static_cast<size_t>(al::Facet::kLevel)] = level;
+    r->filters[static_cast<size_t>(al::Facet::kAct)] = act;
+    r->filters[static_cast<size_t>(al::Facet::kStandard)] = standard;
+    r->year_from = from;
+    r->year_to = to;
+  }
+};
+
+void AddImport(CLI::App& alerts, Context& ctx) {
+  struct Opts {
+    CommonOptions common;
+    std::vector<std::string> paths;
+    int threads = 2;
+  };
+  auto o = std::make_shared<Opts>();
+  CLI::App* cmd = alerts.add_subcommand("import", "Import weekly-report XML files (gzip or plain) or folders of them");
+  AddCommon(cmd, &o->common);
+  cmd->add_option("PATH", o->paths, "Files or folders")->required();
+  cmd->add_option("--threads", o->threads, "Parse threads (default 2)");
+  cmd->callback([o, &ctx] {
+    auto store = OpenStore(o->common, ctx, true);
+    if (!store) return;
+    ProgressBar bar("import");
+    al::ImportOptions opts;
+    opts.parse_threads = o->threads;
+    opts.on_progress = [&bar](const al::ImportProgress& p) {
+      bar.Update(p.done, p.total, std::to_string(p.alerts_added) + " alerts added");
+    };
+    Result<al::ImportSummary> s = al::ImportPaths(*store, o->paths, opts);
+    bar.Finish();
+    if (!s.ok()) {
+      std::cerr << "eucomply alerts import: " << s.status().ToString() << "\n";
+      ctx.exit_code = 1;
+      return;
+    }
+    for (const std::string& w : s->warnings) std::cerr << "warning: " << w << "\n";
+    for (const std::string& e : s->errors) std::cerr << "error: " << e << " (file skipped)\n";
+    Result<int64_t> total = store->AlertCount();
+    if (o->common.json()) {
+      std::cout << json{{"files", s->files},         {"imported", s->imported},
+                        {"unchanged", s->unchanged}, {"failed", s->failed},
+                        {"alerts_added", s->alerts_added},
+                        {"alerts_total", total.ok() ? *total : -1},
+                        {"errors", s->errors},       {"warnings", s->warnings}}
+                       .dump(2)
+                << "\n";
+    } else {
+      std::cout << s->files << " files: " << s->imported << " imported, " << s->unchanged
+                << " unchanged, " << s->failed << " failed; " << s->alerts_added
+                << " alerts added, " << (total.ok() ? *total : -1) << " in store\n";
+    }
+    if (s->failed > 0) ctx.exit_code = 1;
+  });
+}
+
+void AddSearch(CLI::App& alerts, Context& ctx) {
+  struct Opts {
+    CommonOptions common;
+    FilterOptions filters;
+    std::vector<std::string> words;
+    int limit = 20;
+    int offset = 0;
+    bool any = false;
+  };
+  auto o = std::make_shared<Opts>();
+  CLI::App* cmd = alerts.add_subcommand("search", "Full-text search with filters and facet counts");
+  AddCommon(cmd, &o->common);
+  o->filters.Add(cmd);
+  cmd->add_option("QUERY", o->words, "Words, \"phrases\", prefix*, or a barcode");
+  cmd->add_option("--limit", o->limit, "Hits to show (default 20)");
+  cmd->add_option("--offset", o->offset, "Hits to skip");
+  cmd->add_flag("--any", o->any, "Match any word instead of all");
+  cmd->callback([o, &ctx] {
+    auto store = OpenStore(o->common, ctx, false);
+    if (!store) return;
+    al::SearchRequest req;
+    for (const std::string& w : o->words) req.text += (req.text.empty() ? "" : " ") + w;
+    req.limit = o->limit;
+    req.offset = o->offset;
+    req.match_any = o->any;
+    o->filters.Apply(&req);
+    al::AlertSearcher searcher(store.get());
+    Result<al::SearchResponse> r = searcher.Search(req);
+    if (!r.ok()) {
+      std::cerr << "eucomply alerts search: " << r.status().ToString() << "\n";
+      ctx.exit_code = 1;
+      return;
+    }
+    if (o->common.json()) {
+      json hits = json::array();
+      for (const al::SearchHit& h : r->hits) hits.push_back(HitJson(h));
+      std::cout << json{{"query", req.text}, {"total", r->total}, {"hits", hits},
+                        {"facets", FacetsJson(*r)}}
+                       .dump(2)
+                << "\n";
+      return;
+    }
+    std::cout << r->total << " alerts match";
+    if (!r->hits.empty()) {
+      std::cout << " (showing " << req.offset + 1 << "-" << req.offset + static_cast<int>(r->hits.size())
+                << ")";
+    }
+    std::cout << "\n";
+    for (const al::SearchHit& h : r->hits) {
+      std::string title = h.product;
+      if (!h.name.empty()) title += (title.empty() ? "" : " — ") + h.name;
+      if (!h.brand.empty()) title += " [" + h.brand + "]";
+      if (title.empty()) title = h.description.substr(0, 80);
+      std::cout << "  " << h.case_number << "  " << h.report_date << "  " << h.category << ": "
+                << title << "\n      risk: " << h.risk_type << "; origin: " << h.country_of_origin
+                << "; " << h.level << "\n      " << h.reference << "\n";
+    }
+    for (al::Facet f : al::kAllFacets) {
+      const auto& values = r->facets[static_cast<size_t>(f)];
+      if (values.empty()) continue;
+      std::cout << al::FacetName(f) << ":";
+      size_t shown = 0;
+      for (const al::FacetCount& c : values) {
+        if (shown++ == 8) {
+          std::cout << " ...";
+          break;
+        }
+        std::cout << (shown == 1 ? " " : ", ") << c.label << " " << c.count;
+      }
+      std::cout << "\n";
+    }
+  });
+}
+
+void AddShow(CLI::App& alerts, Context& ctx) {
+  struct Opts {
+    CommonOptions common;
+    std::string case_number;
+  };
+  auto o = std::make_shared<Opts>();
+  CLI::App* cmd = alerts.add_subcommand("show", "Show every alert with a case number");
+  AddCommon(cmd, &o->common);
+  cmd->add_option("CASE", o->case_number, "Case number, e.g. SR/02275/26 or 0259/06")->required();
+  cmd->callback([o, &ctx] {
+    auto store = OpenStore(o->common, ctx, false);
+    if (!store) return;
+    Result<std::vector<al::StoredAlert>> found = store->FindByCase(o->case_number);
+    if (!found.ok()) {
+      std::cerr << "eucomply alerts show: " << found.status().ToString() << "\n";
+      ctx.exit_code = 1;
+      return;
+    }
+    if (found->empty()) {
+      std::cerr << "eucomply alerts show: no alert with case number " << o->case_number << "\n";
+      ctx.exit_code = 1;
+      return;
+    }
+    if (o->common.json()) {
+      json all = json::array();
+      for (const al::StoredAlert& a : *found) all.push_back(AlertJson(a));
+      std::cout << all.dump(2) << "\n";
+      return;
+    }
+    if (found->size() > 1) {
+      std::cout << "Case number " << o->case_number << " was notified " << found->size()
+                << " times:\n\n";
+    }
+    for (const al::StoredAlert& a : *found) {
+      PrintAlertText(a);
+      std::cout << "\n";
+    }
+  });
+}
+
+void AddStats(CLI::App& alerts, Context& ctx) {
+  struct Opts {
+    CommonOptions common;
+    FilterOptions filters;
+    std::string by;
+    int limit = 0;
+  };
+  auto o = std::make_shared<Opts>();
+  CLI::App* cmd = alerts.add_subcommand("stats", "Alert counts by facet");
+  AddCommon(cmd, &o->common);
+  o->filters.Add(cmd);
+  cmd->add_option("--by", o->by, "category|risk|origin|notifying|level|year|act|standard");
+  cmd->add_option("--limit", o->limit, "Values to show (default all with --by, 10 without)");
+  cmd->callback([o, &ctx] {
+    std::optional<al::Facet> by;
+    if (!o->by.empty()) {
+      by = al::FacetFromName(o->by);
+      if (!by) {
+        std::cerr << "eucomply alerts stats: unknown --by '" << o->by
+                  << "' (category, risk, origin, notifying, level, year, act, standard)\n";
+        ctx.exit_code = 2;
+        return;
+      }
+    }
+    auto store = OpenStore(o->common, ctx, false);
+    if (!store) return;
+    al::SearchRequest req;
+    req.limit = 0;
+    req.facet_limit = by ? o->limit : (o->limit > 0 ? o->limit : 10);
+    o->filters.Apply(&req);
+    al::AlertSearcher searcher(store.get());
+    Result<al::SearchResponse> r = searcher.Search(req);
+    if (!r.ok()) {
+      std::cerr << "eucomply alerts stats: " << r.status().ToString() << "\n";
+      ctx.exit_code = 1;
+      return;
+    }
+    if (o->common.json()) {
+      json out{{"total", r->total}};
+      json facets = FacetsJson(*r);
+      out["facets"] = by ? json{{al::FacetName(*by), facets[al::FacetName(*by)]}} : facets;
+      std::cout << out.dump(2) << "\n";
+      return;
+    }
+    std::cout << r->total << " alerts\n";
+    for (al::Facet f : al::kAllFacets) {
+      if (by && f != *by) continue;
+      std::cout << "\nby " << al::FacetName(f) << ":\n";
+      for (const al::FacetCount& c : r->facets[static_cast<size_t>(f)]) {
+        std::printf("  %8lld  %s\n", static_cast<long long>(c.count), c.label.c_str());
+      }
+    }
+  });
+}
+
+void AddUpdate(CLI::App& alerts, Context& ctx) {
+  struct Opts {
+    CommonOptions common;
+    std::string source = al::kDefaultSource;
+    int retries = 4;
+    double timeout = 60;
+  };
+  auto o = std::make_shared<Opts>();
+  CLI::App* cmd = alerts.add_subcommand(
+      "update", "Download and import the weekly reports not yet imported (Commission endpoint)");
+  AddCommon(cmd, &o->common);
+  cmd->add_option("--source", o->source, "Base URL of the weekly-report API")->capture_default_str();
+  cmd->add_option("--retries", o->retries, "Attempts per download (default 4)");
+  cmd->add_option("--timeout", o->timeout, "Seconds per request (default 60)");
+  cmd->callback([o, &ctx] {
+    auto store = OpenStore(o->common, ctx, true);
+    if (!store) return;
+    ProgressBar bar("update");
+    al::UpdateOptions opts;
+    opts.source = o->source;
+    opts.attempts = o->retries;
+    opts.timeout_seconds = o->timeout;
+    opts.on_progress = [&bar](const al::ImportProgress& p) {
+      bar.Update(p.done, p.total, std::to_string(p.alerts_added) + " alerts added");
+    };
+    Result<al::UpdateSummary> s = al::UpdateFromSource(*store, opts);
+    bar.Finish();
+    if (!s.ok()) {
+      std::cerr << "eucomply alerts update: " << s.status().ToString() << "\n";
+      ctx.exit_code = 1;
+      return;
+    }
+    for (const std::string& w : s->warnings) std::cerr << "warning: " << w << "\n";
+    for (const std::string& e : s->errors) std::cerr << "error: " << e << "\n";
+    if (o->common.json()) {
+      std::cout << json{{"listed", s->listed},
+                        {"already_imported", s->already_imported},
+                        {"downloaded", s->downloaded},
+                        {"failed", s->failed},
+                        {"alerts_added", s->alerts_added},
+                        {"errors", s->errors}}
+                       .dump(2)
+                << "\n";
+    } else {
+      std::cout << s->listed << " reports listed, " << s->already_imported
+                << " already imported, " << s->downloaded << " downloaded, " << s->failed
+                << " failed; " << s->alerts_added << " alerts added\n";
+    }
+    if (s->failed > 0) ctx.exit_code = 1;
+  });
+}
+
+void AddLessons(CLI::App& alerts, Context& ctx) {
+  struct Opts {
+    CommonOptions common;
+    std::string product;
+    std::string kb = DefaultKnowledgeDir();
+    int alerts = 25;
+  };
+  auto o = std::make_shared<Opts>();
+  CLI::App* cmd = alerts.add_subcommand(
+      "lessons", "Past alerts like a product, as a pre-shipment test checklist");
+  AddCommon(cmd, &o->common);
+  cmd->add_option("PRODUCT", o->product, "Product YAML (the input of `eucomply assess`)")->required();
+  cmd->add_option("--alerts", o->alerts, "Similar alerts to learn from (default 25)");
+  cmd->add_option("--kb", o->kb, "Knowledge-base folder (for the category's Safety Gate names)");
+  cmd->callback([o, &ctx] {
+    Result<al::ProductQuery> product = al::LoadProductQuery(o->product, o->kb);
+    if (!product.ok()) {
+      std::cerr << "eucomply alerts lessons: " << product.status().ToString() << "\n";
+      ctx.exit_code = 2;
+      return;
+    }
+    auto store = OpenStore(o->common, ctx, false);
+    if (!store) return;
+    al::LessonsOptions opts;
+    opts.similar_alerts = o->alerts;
+    Result<al::Lessons> l = al::LearnLessons(*store, *product, opts);
+    if (!l.ok()) {
+      std::cerr << "eucomply alerts lessons: " << l.status().ToString() << "\n";
+      ctx.exit_code = 1;
+      return;
+    }
+    if (o->common.json()) {
+      std::cout << al::LessonsToJson(*l).dump(2) << "\n";
+    } else {
+      std::cout << al::LessonsToText(*l);
+    }
+  });
+}
+
+}  // namespace
+
+void AddAlertsCommands(CLI::App& app, Context& ctx) {
+  CLI::App* alerts = app.add_subcommand("alerts", "EU Safety Gate alerts: import, search, lessons");
+  alerts->require_subcommand(1);
+  AddImport(*alerts, ctx);
+  AddUpdate(*alerts, ctx);
+  AddSearch(*alerts, ctx);
+  AddShow(*alerts, ctx);
+  AddStats(*alerts, ctx);
+  AddLessons(*alerts, ctx);
+}
 
 }  // namespace eucomply::cli

@@ -1,0 +1,69 @@
+// Lessons for a product: the past Safety Gate alerts most like it, and what they teach as a
+// pre-shipment test checklist (typical risks, standards and acts cited as failed, defects).
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "alerts/store.h"
+#include "eucomply/status.h"
+
+namespace eucomply::alerts {
+
+// What lessons needs to know about a product: its words, and the Safety Gate category
+// names its knowledge-base category maps to (docs/knowledge-format.md, `safety_gate:`).
+struct ProductQuery {
+  std::string name;
+  std::string description;
+  std::string category;                        // the knowledge-base category id, if any
+  std::vector<std::string> safety_gate_categories;
+};
+
+// Reads the product file given to `eucomply assess` (YAML or JSON): name, description and
+// category. The category's `safety_gate:` names come from the knowledge base in `kb_dir`
+// (categories/*.yaml), inherited from parents when the category lists none.
+Result<ProductQuery> LoadProductQuery(const std::string& path, const std::string& kb_dir);
+
+struct LessonsOptions {
+  int similar_alerts = 25;
+  int top = 8;  // entries per summary list
+};
+
+struct SimilarAlert {
+  std::string case_number, report_date, category, title, level, url;
+  std::vector<std::string> risks;
+  double score = 0;
+};
+
+struct Tally {
+  std::string key;    // risk name, CELEX, standard id, defect phrase, measure
+  std::string label;  // for display
+  int count = 0;      // similar alerts citing it
+  std::vector<std::string> cases;  // up to 5 example case numbers
+};
+
+struct ChecklistItem {
+  std::string text;
+  std::vector<std::string> cases;
+  std::vector<std::string> urls;
+};
+
+struct Lessons {
+  ProductQuery product;
+  std::string query;          // the search text used
+  std::string scope;          // how the alerts were chosen, in words
+  int64_t matching = 0;       // alerts matching the search before the cut
+  std::vector<SimilarAlert> alerts;
+  std::vector<Tally> risks, standards, acts, defects, measures;
+  std::vector<ChecklistItem> checklist;
+};
+
+Result<Lessons> LearnLessons(AlertStore& store, const ProductQuery& product,
+                             const LessonsOptions& options);
+
+nlohmann::json LessonsToJson(const Lessons& l);
+std::string LessonsToText(const Lessons& l);
+
+}  // namespace eucomply::alerts

@@ -1,0 +1,101 @@
+// Full-text search over the alert store with filters and facet counts.
+//
+// Text matching and ranking come from the FTS5 index (porter stemming, bm25 with column
+// weights); filters and facets run over an in-memory table of every alert's facet values,
+// loaded once per searcher and reloaded when the store's generation changes. The facet
+// counts are computed from exactly the alerts that pass the text match and the filters.
+//
+// Thread safety: one AlertSearcher per thread (it shares the store's connection).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "alerts/store.h"
+#include "eucomply/status.h"
+
+namespace eucomply::alerts {
+
+enum class Facet { kCategory = 0, kRisk, kOrigin, kNotifying, kLevel, kYear, kAct, kStandard };
+inline constexpr size_t kFacetCount = 8;
+inline constexpr std::array<Facet, kFacetCount> kAllFacets = {
+    Facet::kCategory, Facet::kRisk, Facet::kOrigin, Facet::kNotifying,
+    Facet::kLevel,    Facet::kYear, Facet::kAct,    Facet::kStandard};
+
+// "category", "risk", "origin", "notifying", "level", "year", "act", "standard".
+const char* FacetName(Facet f);
+std::optional<Facet> FacetFromName(std::string_view name);
+
+struct SearchRequest {
+  std::string text;  // words (all must match), "quoted phrases", word* prefixes; or a barcode
+  bool match_any = false;  // any word may match (ranked by bm25); used by lessons
+  // Filters: within one facet any value matches; across facets all must. A value matches a
+  // facet value equal to it ignoring case, else one containing it ("china" matches
+  // "People's Republic of China"); an act matches its CELEX number or its name.
+  std::array<std::vector<std::string>, kFacetCount> filters;
+  std::optional<int> year_from, year_to;  // inclusive, on the year of the report date
+  int limit = 20;
+  int offset = 0;
+  int facet_limit = 20;  // values per facet, most frequent first; 0 = all
+};
+
+struct SearchHit {
+  int64_t id = 0;
+  double score = 0;  // bm25: lower is better; 0 without text
+  std::string case_number, report_date, category, product, name, brand, level,
+      country_of_origin, risk_type, reference, description;
+};
+
+struct FacetCount {
+  std::string value;  // the filter value (a CELEX number for acts)
+  std::string label;  // for display ("Toy Safety Directive (32009L0048)")
+  int64_t count = 0;
+};
+
+struct SearchResponse {
+  int64_t total = 0;
+  std::vector<SearchHit> hits;
+  std::array<std::vector<FacetCount>, kFacetCount> facets;
+  std::string fts_query;  // the FTS5 expression run, for diagnostics
+};
+
+// The FTS5 expression for user text: each word quoted (so FTS5 operators in the input are
+// plain words), phrases kept, a trailing * kept as a prefix query. "" if no words.
+std::string BuildFtsQuery(std::string_view text, bool match_any);
+
+class AlertSearcher {
+ public:
+  explicit AlertSearcher(AlertStore* store) : store_(store) {}
+  Result<SearchResponse> Search(const SearchRequest& request);
+
+ private:
+  Status EnsureLoaded();
+
+  struct Dictionary {
+    std::vector<std::string> values;
+    std::vector<std::string> labels;
+    std::unordered_map<std::string, uint32_t> index;
+    uint32_t Intern(const std::string& value, const std::string& label);
+  };
+  struct Row {
+    int64_t id = 0;
+    int32_t date_days = 0;
+    int32_t order = 0;
+    uint32_t single[kFacetCount] = {};  // for category, origin, notifying, level, year
+    std::vector<uint32_t> multi[3];     // risks, acts, standards
+  };
+
+  AlertStore* store_;
+  bool loaded_ = false;
+  uint64_t generation_ = 0;
+  std::array<Dictionary, kFacetCount> dicts_;
+  std::vector<Row> rows_;
+  std::vector<int32_t> row_of_id_;
+};
+
+}  // namespace eucomply::alerts
