@@ -6,10 +6,11 @@
 namespace eucomply {
 
 std::optional<Date> Date::FromYmd(int y, int m, int d) {
-  using namespace std::chrono;
-  year_month_day ymd{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
+  namespace c = std::chrono;
+  c::year_month_day ymd{c::year{y}, c::month{static_cast<unsigned>(m)},
+                        c::day{static_cast<unsigned>(d)}};
   if (!ymd.ok()) return std::nullopt;
-  return FromDays(static_cast<int>(sys_days{ymd}.time_since_epoch().count()));
+  return FromDays(static_cast<int>(c::sys_days{ymd}.time_since_epoch().count()));
 }
 
 std::optional<Date> Date::Parse(std::string_view s) {
@@ -28,20 +29,20 @@ std::optional<Date> Date::Parse(std::string_view s) {
 }
 
 Date Date::Today() {
-  using namespace std::chrono;
-  auto now = floor<days>(system_clock::now());
+  namespace c = std::chrono;
+  auto now = c::floor<c::days>(c::system_clock::now());
   return FromDays(static_cast<int>(now.time_since_epoch().count()));
 }
 
 int Date::year() const {
-  using namespace std::chrono;
-  year_month_day ymd{sys_days{days{days_}}};
+  namespace c = std::chrono;
+  c::year_month_day ymd{c::sys_days{c::days{days_}}};
   return static_cast<int>(ymd.year());
 }
 
 std::string Date::ToString() const {
-  using namespace std::chrono;
-  year_month_day ymd{sys_days{days{days_}}};
+  namespace c = std::chrono;
+  c::year_month_day ymd{c::sys_days{c::days{days_}}};
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
                 static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));

@@ -1,0 +1,129 @@
+// The applicability engine: which acts apply to a product on a date, why, what they require,
+// and which question to ask next.
+//
+// All functions are pure functions of their arguments and safe to call concurrently on a
+// shared KnowledgeBase. Verdicts point into the KnowledgeBase (rules, obligations), which
+// must outlive them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "eucomply/date.h"
+#include "eucomply/kb.h"
+#include "eucomply/status.h"
+
+namespace eucomply {
+
+enum class Tri : uint8_t { kFalse, kTrue, kUnknown };
+
+// Where a product's attribute value came from.
+enum class ValueSource : uint8_t { kNone, kGiven, kCategoryDefault, kText };
+
+// A product to assess: a category and attribute values, indexed like kb.attributes().
+struct Product {
+  std::string name;
+  std::string description;
+  int category = -1;  // -1: unknown
+  std::vector<Value> values;
+  std::vector<ValueSource> sources;
+  // Free-text intake: for each value taken from text, the words it came from.
+  std::vector<std::string> evidence;
+  std::string category_evidence;
+  ValueSource category_source = ValueSource::kNone;
+
+  // An empty product sized for `kb`.
+  static Product Empty(const KnowledgeBase& kb);
+  void Set(int attr, Value v, ValueSource src) {
+    values[attr] = v;
+    sources[attr] = src;
+  }
+};
+
+// Fills every unknown value that the product's category (or an ancestor) implies.
+void ApplyCategoryDefaults(const KnowledgeBase& kb, Product* p);
+
+// Reads a product document (docs/product-format.md) from YAML or JSON text. Every problem is
+// reported: for YAML as "<source>:line:col: message", for JSON as "<source>: <JSON pointer>:
+// message". Category defaults are applied.
+Result<Product> ParseProductYaml(const KnowledgeBase& kb, std::string_view text,
+                                 std::string_view source_name);
+Result<Product> ParseProductJson(const KnowledgeBase& kb, const nlohmann::json& doc,
+                                 std::string_view source_name);
+Result<Product> ParseProductJsonText(const KnowledgeBase& kb, std::string_view text,
+                                     std::string_view source_name);
+// Reads a file: .json as JSON, anything else as YAML.
+Result<Product> LoadProductFile(const KnowledgeBase& kb, const std::string& path);
+
+enum class VerdictStatus : uint8_t {
+  kApplies,
+  kNotApplicable,
+  kUndetermined,
+  kUpcoming,
+  kNoLongerApplies,
+};
+const char* VerdictStatusName(VerdictStatus s);  // "applies", "not_applicable", ...
+
+enum class ReasonKind : uint8_t { kScope, kExclusion, kNote, kAppliesFrom, kAppliesUntil };
+const char* ReasonKindName(ReasonKind k);
+
+struct Reason {
+  ReasonKind kind = ReasonKind::kScope;
+  Tri outcome = Tri::kTrue;       // scope/exclusion/note: how the rule evaluated
+  const Rule* rule = nullptr;     // scope, exclusion, note
+  const DatedFact* date = nullptr;  // applies_from / applies_until
+};
+
+struct ObligationVerdict {
+  const Obligation* obligation = nullptr;
+  VerdictStatus status = VerdictStatus::kApplies;  // applies | upcoming | undetermined
+  std::optional<Date> from;  // when upcoming: the date it starts to apply
+};
+
+// The pseudo-attribute index that stands for the product's category in missing lists.
+inline constexpr int kCategoryAttr = -2;
+
+struct ActVerdict {
+  int act = -1;
+  VerdictStatus status = VerdictStatus::kNotApplicable;
+  Tri scope = Tri::kFalse;
+  std::vector<Reason> reasons;
+  std::vector<int> missing;  // attribute indexes (or kCategoryAttr), sorted, unique
+  std::vector<ObligationVerdict> obligations;
+};
+
+struct AssessOptions {
+  Date as_of;
+  bool obligations = true;  // false: statuses and reasons only (used by NextQuestion)
+};
+
+struct Assessment {
+  Date as_of;
+  std::vector<ActVerdict> acts;  // in kb.acts() order
+};
+
+// Assesses `product`, reusing `out`'s storage (no allocation once warmed up).
+void Assess(const KnowledgeBase& kb, const Product& product, const AssessOptions& opts,
+            Assessment* out);
+Assessment Assess(const KnowledgeBase& kb, const Product& product, const AssessOptions& opts);
+
+struct Question {
+  int attribute = -1;  // an attribute index, or kCategoryAttr
+  double settles = 0;  // undetermined acts the answer settles, on average over the answers
+  std::vector<int> acts;  // the undetermined acts that depend on it
+};
+
+// The attribute whose answer settles the most undetermined acts (ties: the data's priority,
+// then the id). `skip` holds attributes the user declined to answer. nullopt when no act is
+// undetermined or every candidate is skipped.
+std::optional<Question> NextQuestion(const KnowledgeBase& kb, const Product& product,
+                                     const AssessOptions& opts, const Assessment& assessment,
+                                     const std::set<int>& skip = {});
+
+}  // namespace eucomply

@@ -1,0 +1,32 @@
+// Renders assessments, acts and standards for people (text, Markdown) and programs (JSON).
+// The JSON schema is documented in docs/assessment-schema.md; the server returns the same.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "eucomply/engine.h"
+
+namespace eucomply {
+
+nlohmann::json QuestionToJson(const KnowledgeBase& kb, const Question& q, Lang lang);
+nlohmann::json ProductToJson(const KnowledgeBase& kb, const Product& p, Lang lang);
+nlohmann::json AssessmentToJson(const KnowledgeBase& kb, const Product& p, const Assessment& a,
+                                Lang lang, const std::optional<Question>& next);
+std::string AssessmentToText(const KnowledgeBase& kb, const Product& p, const Assessment& a,
+                             Lang lang, const std::optional<Question>& next);
+std::string AssessmentToMarkdown(const KnowledgeBase& kb, const Product& p,
+                                 const Assessment& a, Lang lang,
+                                 const std::optional<Question>& next);
+// One line per act that is not not_applicable: "<SHORT> <status>[ <date>]", sorted by short
+// name; the golden tests' expected-output format.
+std::string VerdictSummary(const KnowledgeBase& kb, const Assessment& a);
+
+// An act as reference data (GET /api/v1/acts/{celex}): dates, scope, exclusions, obligations.
+nlohmann::json ActToJson(const KnowledgeBase& kb, const Act& act, Lang lang, bool full);
+nlohmann::json StandardToJson(const KnowledgeBase& kb, const Standard& s, Lang lang);
+nlohmann::json CitationToJson(const Citation& c);
+
+}  // namespace eucomply

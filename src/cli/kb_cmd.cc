@@ -1,0 +1,106 @@
+// `eucomply kb check|acts|stats`: the knowledge base itself.
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.h"
+#include "eucomply/kb.h"
+#include "eucomply/report.h"
+
+namespace eucomply::cli {
+namespace {
+
+struct KbArgs {
+  std::string kb_dir;
+  std::string format = "text";
+  std::string lang = "en";
+};
+
+std::string Dir(const KbArgs& a) { return a.kb_dir.empty() ? DefaultKnowledgeDir() : a.kb_dir; }
+
+int RunCheck(const KbArgs& a) {
+  auto kb = LoadKnowledgeBase(Dir(a));
+  if (!kb.ok()) {
+    for (const auto& m : kb.status().messages()) std::cerr << m << "\n";
+    std::cerr << fmt::format("kb check: {} problem(s)\n", kb.status().messages().size());
+    return 1;
+  }
+  KnowledgeStats s = ComputeStats(**kb);
+  std::cout << fmt::format("kb check: OK — {} acts, {} rules, {} obligations, {} standards, "
+                           "{} categories, {} attributes; {} unconfirmed items\n",
+                           s.acts, s.rules, s.obligations, s.standards, s.categories,
+                           s.attributes, s.unconfirmed.size());
+  return 0;
+}
+
+int RunActs(const KbArgs& a) {
+  auto lang = ParseLang(a.lang);
+  auto kb = LoadKnowledgeBase(Dir(a));
+  if (!kb.ok() || !lang) {
+    std::cerr << (lang ? kb.status().ToString() : "--lang must be en or zh") << "\n";
+    return 1;
+  }
+  if (a.format == "json") {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& act : (*kb)->acts()) arr.push_back(ActToJson(**kb, act, *lang, false));
+    std::cout << arr.dump(2) << "\n";
+    return 0;
+  }
+  for (const auto& act : (*kb)->acts()) {
+    std::cout << fmt::format("{:<12} {:<14} {:<20} {}{}\n", act.celex, act.short_name, act.number,
+                             act.title.Get(*lang), act.ce_marking ? "  [CE]" : "");
+  }
+  return 0;
+}
+
+int RunStats(const KbArgs& a) {
+  auto kb = LoadKnowledgeBase(Dir(a));
+  if (!kb.ok()) {
+    std::cerr << kb.status().ToString() << "\n";
+    return 1;
+  }
+  KnowledgeStats s = ComputeStats(**kb);
+  if (a.format == "json") {
+    nlohmann::json j = {{"acts", s.acts},
+                        {"rules", s.rules},
+                        {"obligations", s.obligations},
+                        {"standards", s.standards},
+                        {"categories", s.categories},
+                        {"attributes", s.attributes},
+                        {"milestones", s.milestones},
+                        {"lexicon_entries", s.lexicon_entries},
+                        {"lexicon_terms", s.lexicon_terms},
+                        {"unconfirmed_count", s.unconfirmed.size()},
+                        {"unconfirmed", s.unconfirmed}};
+    std::cout << j.dump(2) << "\n";
+    return 0;
+  }
+  std::cout << fmt::format(
+      "acts {}\nrules {}\nobligations {}\nstandards {}\ncategories {}\nattributes {}\n"
+      "milestones {}\nlexicon entries {} ({} terms)\nunconfirmed items {}\n",
+      s.acts, s.rules, s.obligations, s.standards, s.categories, s.attributes, s.milestones,
+      s.lexicon_entries, s.lexicon_terms, s.unconfirmed.size());
+  for (const auto& u : s.unconfirmed) std::cout << "  " << u << "\n";
+  return 0;
+}
+
+}  // namespace
+
+void AddKbCommands(CLI::App& app, Context& ctx) {
+  auto args = std::make_shared<KbArgs>();
+  CLI::App* kb = app.add_subcommand("kb", "The knowledge base: check, list acts, statistics");
+  kb->require_subcommand(1);
+  kb->add_option("--kb", args->kb_dir, "Knowledge-base folder (default: the bundled one)");
+  CLI::App* check = kb->add_subcommand("check", "Validate every file; list every problem");
+  check->callback([args, &ctx]() { ctx.exit_code = RunCheck(*args); });
+  CLI::App* acts = kb->add_subcommand("acts", "List the acts");
+  acts->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  acts->add_option("--lang", args->lang, "en or zh");
+  acts->callback([args, &ctx]() { ctx.exit_code = RunActs(*args); });
+  CLI::App* stats = kb->add_subcommand("stats", "Counts, and the unconfirmed items");
+  stats->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  stats->callback([args, &ctx]() { ctx.exit_code = RunStats(*args); });
+}
+
+}  // namespace eucomply::cli

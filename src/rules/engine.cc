@@ -1,0 +1,420 @@
+#include "eucomply/engine.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace eucomply {
+
+const char* VerdictStatusName(VerdictStatus s) {
+  switch (s) {
+    case VerdictStatus::kApplies: return "applies";
+    case VerdictStatus::kNotApplicable: return "not_applicable";
+    case VerdictStatus::kUndetermined: return "undetermined";
+    case VerdictStatus::kUpcoming: return "upcoming";
+    case VerdictStatus::kNoLongerApplies: return "no_longer_applies";
+  }
+  return "?";
+}
+
+const char* ReasonKindName(ReasonKind k) {
+  switch (k) {
+    case ReasonKind::kScope: return "scope";
+    case ReasonKind::kExclusion: return "exclusion";
+    case ReasonKind::kNote: return "note";
+    case ReasonKind::kAppliesFrom: return "applies_from";
+    case ReasonKind::kAppliesUntil: return "applies_until";
+  }
+  return "?";
+}
+
+Product Product::Empty(const KnowledgeBase& kb) {
+  Product p;
+  p.values.assign(kb.attributes().size(), Value{});
+  p.sources.assign(kb.attributes().size(), ValueSource::kNone);
+  p.evidence.assign(kb.attributes().size(), std::string());
+  return p;
+}
+
+void ApplyCategoryDefaults(const KnowledgeBase& kb, Product* p) {
+  if (p->category < 0) return;
+  for (const auto& [attr, value] : kb.Defaults(p->category)) {
+    if (!p->values[attr].known()) p->Set(attr, value, ValueSource::kCategoryDefault);
+  }
+}
+
+namespace {
+
+using kb::Cmp;
+using kb::Expr;
+using kb::Node;
+using kb::Op;
+
+Tri Not(Tri t) {
+  if (t == Tri::kUnknown) return t;
+  return t == Tri::kTrue ? Tri::kFalse : Tri::kTrue;
+}
+Tri FromBool(bool b) { return b ? Tri::kTrue : Tri::kFalse; }
+
+// Evaluation state for one assessment: per-act "applies" truth, filled in evaluation order.
+class Evaluator {
+ public:
+  Evaluator(const KnowledgeBase& kb, const Product& p, const std::vector<Tri>& applies)
+      : kb_(kb), p_(p), applies_(applies) {}
+
+  Tri Eval(const Expr& e) const { return e.empty() ? Tri::kTrue : Eval(e, e.root); }
+
+  Tri Eval(const Expr& e, int i) const {
+    const Node& n = e.nodes[i];
+    switch (n.op) {
+      case Op::kTrue: return Tri::kTrue;
+      case Op::kFalse: return Tri::kFalse;
+      case Op::kAnd: {
+        Tri r = Tri::kTrue;
+        for (int c : n.children) {
+          Tri t = Eval(e, c);
+          if (t == Tri::kFalse) return Tri::kFalse;
+          if (t == Tri::kUnknown) r = Tri::kUnknown;
+        }
+        return r;
+      }
+      case Op::kOr: {
+        Tri r = Tri::kFalse;
+        for (int c : n.children) {
+          Tri t = Eval(e, c);
+          if (t == Tri::kTrue) return Tri::kTrue;
+          if (t == Tri::kUnknown) r = Tri::kUnknown;
+        }
+        return r;
+      }
+      case Op::kNot: return Not(Eval(e, n.children[0]));
+      case Op::kBoolAttr: {
+        const Value& v = p_.values[n.attr];
+        return v.known() ? FromBool(v.b) : Tri::kUnknown;
+      }
+      case Op::kCmp: {
+        const Value& v = p_.values[n.attr];
+        if (!v.known()) return Tri::kUnknown;
+        switch (v.kind) {
+          case Value::Kind::kNumber: {
+            switch (n.cmp) {
+              case Cmp::kEq: return FromBool(v.num == n.num);
+              case Cmp::kNe: return FromBool(v.num != n.num);
+              case Cmp::kLt: return FromBool(v.num < n.num);
+              case Cmp::kLe: return FromBool(v.num <= n.num);
+              case Cmp::kGt: return FromBool(v.num > n.num);
+              case Cmp::kGe: return FromBool(v.num >= n.num);
+            }
+            return Tri::kUnknown;
+          }
+          case Value::Kind::kBool: {
+            bool eq = v.b == n.bool_value;
+            return FromBool(n.cmp == Cmp::kEq ? eq : !eq);
+          }
+          case Value::Kind::kEnum: {
+            bool eq = (v.bits & n.mask) != 0;
+            return FromBool(n.cmp == Cmp::kEq ? eq : !eq);
+          }
+          default: return Tri::kUnknown;
+        }
+      }
+      case Op::kIn:
+      case Op::kHas: {
+        const Value& v = p_.values[n.attr];
+        if (!v.known()) return Tri::kUnknown;
+        return FromBool((v.bits & n.mask) != 0);
+      }
+      case Op::kCategoryIn: {
+        if (p_.category < 0) return Tri::kUnknown;
+        for (int c : n.categories) {
+          if (kb_.IsA(p_.category, c)) return Tri::kTrue;
+        }
+        return Tri::kFalse;
+      }
+      case Op::kKnown: return FromBool(p_.values[n.attr].known());
+      case Op::kApplies: return applies_[n.act];
+      case Op::kHarmonised: return Harmonised();
+    }
+    return Tri::kUnknown;
+  }
+
+  Tri Harmonised() const {
+    Tri r = Tri::kFalse;
+    const auto& acts = kb_.acts();
+    for (size_t i = 0; i < acts.size(); ++i) {
+      if (!acts[i].harmonised) continue;
+      if (applies_[i] == Tri::kTrue) return Tri::kTrue;
+      if (applies_[i] == Tri::kUnknown) r = Tri::kUnknown;
+    }
+    return r;
+  }
+
+  // Adds to `out` the unknown inputs that make node `i` unknown.
+  void CollectUnknown(const Expr& e, int i, const std::vector<std::vector<int>>& act_missing,
+                      std::vector<int>* out) const {
+    if (Eval(e, i) != Tri::kUnknown) return;
+    const Node& n = e.nodes[i];
+    switch (n.op) {
+      case Op::kAnd:
+      case Op::kOr:
+      case Op::kNot:
+        for (int c : n.children) CollectUnknown(e, c, act_missing, out);
+        return;
+      case Op::kBoolAttr:
+      case Op::kCmp:
+      case Op::kIn:
+      case Op::kHas: out->push_back(n.attr); return;
+      case Op::kCategoryIn: out->push_back(kCategoryAttr); return;
+      case Op::kApplies:
+        out->insert(out->end(), act_missing[n.act].begin(), act_missing[n.act].end());
+        return;
+      case Op::kHarmonised:
+        for (size_t a = 0; a < kb_.acts().size(); ++a) {
+          if (kb_.acts()[a].harmonised && applies_[a] == Tri::kUnknown) {
+            out->insert(out->end(), act_missing[a].begin(), act_missing[a].end());
+          }
+        }
+        return;
+      default: return;
+    }
+  }
+
+ private:
+  const KnowledgeBase& kb_;
+  const Product& p_;
+  const std::vector<Tri>& applies_;
+};
+
+}  // namespace
+
+void Assess(const KnowledgeBase& kb, const Product& product, const AssessOptions& opts,
+            Assessment* out) {
+  const auto& acts = kb.acts();
+  out->as_of = opts.as_of;
+  out->acts.resize(acts.size());
+  thread_local std::vector<Tri> applies;
+  thread_local std::vector<std::vector<int>> missing;
+  applies.assign(acts.size(), Tri::kFalse);
+  missing.resize(acts.size());
+  Evaluator ev(kb, product, applies);
+
+  for (int a : kb.evaluation_order()) {
+    const Act& act = acts[a];
+    ActVerdict& v = out->acts[a];
+    v.act = a;
+    v.reasons.clear();
+    v.missing.clear();
+    v.obligations.clear();
+    missing[a].clear();
+
+    // scope := (OR scope rules) AND NOT (OR exclusions)
+    Tri in = Tri::kFalse;
+    for (const auto& r : act.scope) {
+      Tri t = ev.Eval(r.when);
+      if (t == Tri::kTrue) in = Tri::kTrue;
+      else if (t == Tri::kUnknown && in != Tri::kTrue) in = Tri::kUnknown;
+    }
+    Tri excluded = Tri::kFalse;
+    for (const auto& r : act.exclusions) {
+      Tri t = ev.Eval(r.when);
+      if (t == Tri::kTrue) excluded = Tri::kTrue;
+      else if (t == Tri::kUnknown && excluded != Tri::kTrue) excluded = Tri::kUnknown;
+    }
+    Tri scope;
+    if (in == Tri::kFalse || excluded == Tri::kTrue) scope = Tri::kFalse;
+    else if (in == Tri::kTrue && excluded == Tri::kFalse) scope = Tri::kTrue;
+    else scope = Tri::kUnknown;
+    v.scope = scope;
+
+    const bool before = act.applies_from && opts.as_of < act.applies_from->date;
+    const bool after = act.applies_until && opts.as_of > act.applies_until->date;
+
+    if (scope == Tri::kFalse) {
+      v.status = VerdictStatus::kNotApplicable;
+      bool any_exclusion = false;
+      for (const auto& r : act.exclusions) {
+        if (ev.Eval(r.when) == Tri::kTrue) {
+          v.reasons.push_back({ReasonKind::kExclusion, Tri::kTrue, &r, nullptr});
+          any_exclusion = true;
+        }
+      }
+      if (!any_exclusion) {
+        for (const auto& r : act.scope) {
+          v.reasons.push_back({ReasonKind::kScope, Tri::kFalse, &r, nullptr});
+        }
+      }
+    } else {
+      for (const auto& r : act.scope) {
+        Tri t = ev.Eval(r.when);
+        if (t != Tri::kFalse) v.reasons.push_back({ReasonKind::kScope, t, &r, nullptr});
+      }
+      for (const auto& r : act.exclusions) {
+        Tri t = ev.Eval(r.when);
+        if (t == Tri::kUnknown) v.reasons.push_back({ReasonKind::kExclusion, t, &r, nullptr});
+      }
+      if (after) {
+        v.status = VerdictStatus::kNoLongerApplies;
+        v.reasons.push_back({ReasonKind::kAppliesUntil, Tri::kTrue, nullptr, &*act.applies_until});
+      } else if (scope == Tri::kUnknown) {
+        v.status = VerdictStatus::kUndetermined;
+        for (const auto& r : act.scope) {
+          if (r.when.empty()) continue;
+          ev.CollectUnknown(r.when, r.when.root, missing, &v.missing);
+        }
+        for (const auto& r : act.exclusions) {
+          if (r.when.empty()) continue;
+          ev.CollectUnknown(r.when, r.when.root, missing, &v.missing);
+        }
+        std::sort(v.missing.begin(), v.missing.end());
+        v.missing.erase(std::unique(v.missing.begin(), v.missing.end()), v.missing.end());
+        if (before) {
+          v.reasons.push_back({ReasonKind::kAppliesFrom, Tri::kTrue, nullptr, &*act.applies_from});
+        }
+      } else if (before) {
+        v.status = VerdictStatus::kUpcoming;
+        v.reasons.push_back({ReasonKind::kAppliesFrom, Tri::kTrue, nullptr, &*act.applies_from});
+      } else {
+        v.status = VerdictStatus::kApplies;
+      }
+    }
+    missing[a] = v.missing;
+    applies[a] = (before || after) ? Tri::kFalse : scope;
+  }
+
+  // Notes and obligations may refer to any act: evaluate them once every status is known.
+  for (size_t a = 0; a < acts.size(); ++a) {
+    ActVerdict& v = out->acts[a];
+    if (v.status != VerdictStatus::kApplies && v.status != VerdictStatus::kUpcoming) continue;
+    const Act& act = acts[a];
+    for (const auto& r : act.notes) {
+      if (ev.Eval(r.when) == Tri::kTrue) {
+        v.reasons.push_back({ReasonKind::kNote, Tri::kTrue, &r, nullptr});
+      }
+    }
+    if (!opts.obligations) continue;
+    for (const auto& o : act.obligations) {
+      if (o.until && opts.as_of > *o.until) continue;
+      Tri t = ev.Eval(o.when);
+      if (t == Tri::kFalse) continue;
+      ObligationVerdict ov;
+      ov.obligation = &o;
+      if (v.status == VerdictStatus::kUpcoming) {
+        ov.status = VerdictStatus::kUpcoming;
+        ov.from = act.applies_from->date;
+        if (o.from && *o.from > *ov.from) ov.from = o.from;
+      } else if (o.from && opts.as_of < *o.from) {
+        ov.status = VerdictStatus::kUpcoming;
+        ov.from = o.from;
+      } else {
+        ov.status = t == Tri::kTrue ? VerdictStatus::kApplies : VerdictStatus::kUndetermined;
+      }
+      v.obligations.push_back(ov);
+    }
+  }
+}
+
+Assessment Assess(const KnowledgeBase& kb, const Product& product, const AssessOptions& opts) {
+  Assessment out;
+  Assess(kb, product, opts, &out);
+  return out;
+}
+
+namespace {
+
+// The answers NextQuestion tries for an attribute.
+std::vector<Value> CandidateValues(const Attribute& attr) {
+  std::vector<Value> vals;
+  switch (attr.type) {
+    case AttrType::kBool:
+      vals = {Value::Bool(true), Value::Bool(false)};
+      break;
+    case AttrType::kEnum:
+      for (size_t i = 0; i < attr.values.size(); ++i) vals.push_back(Value::Enum(static_cast<int>(i)));
+      break;
+    case AttrType::kSet:
+      vals.push_back(Value::Set(0));
+      for (size_t i = 0; i < attr.values.size(); ++i) vals.push_back(Value::Set(uint64_t{1} << i));
+      break;
+    case AttrType::kNumber: {
+      const auto& t = attr.thresholds;
+      if (t.empty()) {
+        vals.push_back(Value::Number(0));
+        break;
+      }
+      auto eps = [](double x) { return 1e-6 * std::max(1.0, std::fabs(x)); };
+      vals.push_back(Value::Number(t.front() - eps(t.front())));
+      for (double x : t) {
+        vals.push_back(Value::Number(x));
+        vals.push_back(Value::Number(x + eps(x)));
+      }
+      break;
+    }
+  }
+  return vals;
+}
+
+}  // namespace
+
+std::optional<Question> NextQuestion(const KnowledgeBase& kb, const Product& product,
+                                     const AssessOptions& opts, const Assessment& assessment,
+                                     const std::set<int>& skip) {
+  std::vector<int> undetermined;
+  std::vector<int> candidates;
+  for (const auto& v : assessment.acts) {
+    if (v.status != VerdictStatus::kUndetermined) continue;
+    undetermined.push_back(v.act);
+    candidates.insert(candidates.end(), v.missing.begin(), v.missing.end());
+  }
+  if (undetermined.empty()) return std::nullopt;
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+
+  AssessOptions quick = opts;
+  quick.obligations = false;
+  std::optional<Question> best;
+  int best_priority = -1;
+  std::string best_id;
+  Assessment scratch;
+  for (int attr : candidates) {
+    if (skip.count(attr)) continue;
+    Question q;
+    q.attribute = attr;
+    for (int a : undetermined) {
+      const auto& m = assessment.acts[a].missing;
+      if (std::binary_search(m.begin(), m.end(), attr)) q.acts.push_back(a);
+    }
+    int priority;
+    std::string id;
+    if (attr == kCategoryAttr) {
+      // The category is asked first whenever it is open: it settles defaults for many
+      // attributes at once, which trial values cannot measure.
+      q.settles = static_cast<double>(q.acts.size());
+      return q;
+    } else {
+      const Attribute& a = kb.attributes()[attr];
+      priority = a.priority;
+      id = a.id;
+      std::vector<Value> trials = CandidateValues(a);
+      double settled = 0;
+      Product trial = product;
+      for (const Value& val : trials) {
+        trial.values[attr] = val;
+        Assess(kb, trial, quick, &scratch);
+        for (int u : undetermined) {
+          if (scratch.acts[u].status != VerdictStatus::kUndetermined) settled += 1;
+        }
+      }
+      q.settles = trials.empty() ? 0 : settled / static_cast<double>(trials.size());
+    }
+    bool better = !best || q.settles > best->settles + 1e-9 ||
+                  (std::fabs(q.settles - best->settles) <= 1e-9 &&
+                   (priority > best_priority || (priority == best_priority && id < best_id)));
+    if (better) {
+      best = q;
+      best_priority = priority;
+      best_id = id;
+    }
+  }
+  return best;
+}
+
+}  // namespace eucomply

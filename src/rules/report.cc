@@ -1,0 +1,488 @@
+#include "eucomply/report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+namespace eucomply {
+namespace {
+
+const char* OutcomeName(Tri t) {
+  switch (t) {
+    case Tri::kTrue: return "met";
+    case Tri::kFalse: return "not_met";
+    case Tri::kUnknown: return "unknown";
+  }
+  return "?";
+}
+
+const char* SourceName(ValueSource s) {
+  switch (s) {
+    case ValueSource::kNone: return "none";
+    case ValueSource::kGiven: return "given";
+    case ValueSource::kCategoryDefault: return "category_default";
+    case ValueSource::kText: return "text";
+  }
+  return "?";
+}
+
+std::string AttrId(const KnowledgeBase& kb, int attr) {
+  return attr == kCategoryAttr ? "category" : kb.attributes()[attr].id;
+}
+
+// Localised words of the reports.
+struct Words {
+  const char* applies;
+  const char* not_applicable;
+  const char* undetermined;
+  const char* upcoming;
+  const char* no_longer;
+  const char* obligations;
+  const char* missing;
+  const char* next_question;
+  const char* why;
+  const char* as_of;
+  const char* category;
+  const char* unconfirmed;
+  const char* from;
+  const char* until;
+  const char* successor;
+  const char* met;
+  const char* not_met;
+  const char* unknown;
+  const char* modules;
+  const char* notified_body;
+  const char* standards;
+  const char* title;
+  const char* none;
+};
+
+const Words kEn = {"Applies", "Does not apply", "Undetermined", "Upcoming", "No longer applies",
+                   "Obligations", "Missing information", "Next question", "Why we ask",
+                   "as of", "Category", "unconfirmed", "from", "until", "successor", "met",
+                   "not met", "unknown", "modules", "notified body", "standards",
+                   "EU compliance assessment", "none"};
+const Words kZh = {"适用", "不适用", "待定", "即将适用", "已不再适用", "义务", "缺少的信息",
+                   "下一个问题", "提问原因", "评估日期", "类别", "未经确认", "起", "止",
+                   "继任法规", "满足", "不满足", "未知", "模块", "公告机构", "标准",
+                   "欧盟合规评估", "无"};
+
+const Words& W(Lang lang) { return lang == Lang::kZh ? kZh : kEn; }
+
+const char* StatusWord(VerdictStatus s, Lang lang) {
+  const Words& w = W(lang);
+  switch (s) {
+    case VerdictStatus::kApplies: return w.applies;
+    case VerdictStatus::kNotApplicable: return w.not_applicable;
+    case VerdictStatus::kUndetermined: return w.undetermined;
+    case VerdictStatus::kUpcoming: return w.upcoming;
+    case VerdictStatus::kNoLongerApplies: return w.no_longer;
+  }
+  return "?";
+}
+
+const char* OutcomeWord(Tri t, Lang lang) {
+  const Words& w = W(lang);
+  return t == Tri::kTrue ? w.met : t == Tri::kFalse ? w.not_met : w.unknown;
+}
+
+std::string AttrLabel(const KnowledgeBase& kb, int attr, Lang lang) {
+  if (attr == kCategoryAttr) return W(lang).category;
+  return kb.attributes()[attr].label.Get(lang);
+}
+
+nlohmann::json ReasonToJson(const KnowledgeBase& kb, const Reason& r, Lang lang) {
+  nlohmann::json j;
+  j["kind"] = ReasonKindName(r.kind);
+  if (r.rule) {
+    j["rule"] = r.rule->id;
+    j["outcome"] = OutcomeName(r.outcome);
+    j["text"] = r.rule->text.Get(lang);
+    j["citation"] = r.rule->cite.ToString();
+    j["unconfirmed"] = r.rule->unconfirmed;
+  } else if (r.date) {
+    j["date"] = r.date->date.ToString();
+    j["citation"] = r.date->cite.ToString();
+    j["unconfirmed"] = r.date->unconfirmed;
+    if (r.kind == ReasonKind::kAppliesFrom) {
+      j["text"] = lang == Lang::kZh ? fmt::format("自 {} 起适用", r.date->date.ToString())
+                                    : fmt::format("Applies from {}", r.date->date.ToString());
+    } else {
+      std::string succ;
+      if (!r.date->successor.empty()) {
+        int s = kb.FindAct(r.date->successor);
+        if (s >= 0) succ = kb.acts()[s].short_name;
+      }
+      if (lang == Lang::kZh) {
+        j["text"] = fmt::format("适用至 {}{}", r.date->date.ToString(),
+                                succ.empty() ? "" : "，由 " + succ + " 取代");
+      } else {
+        j["text"] = fmt::format("Applied until {}{}", r.date->date.ToString(),
+                                succ.empty() ? "" : "; replaced by " + succ);
+      }
+    }
+  }
+  return j;
+}
+
+std::string ReasonLine(const KnowledgeBase& kb, const Reason& r, Lang lang) {
+  nlohmann::json j = ReasonToJson(kb, r, lang);
+  std::string mark;
+  if (r.rule) {
+    mark = fmt::format("[{}, {}] ", r.kind == ReasonKind::kExclusion
+                                        ? (lang == Lang::kZh ? "排除" : "exclusion")
+                                        : r.kind == ReasonKind::kNote
+                                              ? (lang == Lang::kZh ? "说明" : "note")
+                                              : (lang == Lang::kZh ? "范围" : "scope"),
+                       OutcomeWord(r.outcome, lang));
+  }
+  bool unconf = j.value("unconfirmed", false);
+  return fmt::format("{}{} ({}{})", mark, j["text"].get<std::string>(),
+                     j["citation"].get<std::string>(),
+                     unconf ? std::string(", ") + W(lang).unconfirmed : "");
+}
+
+}  // namespace
+
+nlohmann::json CitationToJson(const Citation& c) { return c.ToString(); }
+
+nlohmann::json QuestionToJson(const KnowledgeBase& kb, const Question& q, Lang lang) {
+  nlohmann::json j;
+  j["attribute"] = AttrId(kb, q.attribute);
+  j["settles"] = q.settles;
+  nlohmann::json acts = nlohmann::json::array();
+  for (int a : q.acts) acts.push_back(kb.acts()[a].short_name);
+  j["acts"] = acts;
+  if (q.attribute == kCategoryAttr) {
+    j["type"] = "category";
+    j["label"] = W(lang).category;
+    j["question"] = lang == Lang::kZh ? "这是哪一类产品？" : "What kind of product is it?";
+    j["why"] = lang == Lang::kZh ? "产品类别决定哪些法规可能适用，并能推断许多特性。"
+                                 : "The category decides which acts can apply and implies many "
+                                   "of the product's attributes.";
+    return j;
+  }
+  const Attribute& a = kb.attributes()[q.attribute];
+  j["type"] = AttrTypeName(a.type);
+  j["label"] = a.label.Get(lang);
+  j["question"] = a.question.Get(lang);
+  j["why"] = a.why.Get(lang);
+  if (a.type == AttrType::kNumber) j["unit"] = CanonicalUnit(a.dimension);
+  if (!a.values.empty()) {
+    nlohmann::json vals = nlohmann::json::array();
+    for (const auto& v : a.values) vals.push_back({{"id", v.id}, {"label", v.label.Get(lang)}});
+    j["values"] = vals;
+  }
+  return j;
+}
+
+nlohmann::json ProductToJson(const KnowledgeBase& kb, const Product& p, Lang lang) {
+  nlohmann::json j;
+  j["name"] = p.name;
+  if (!p.description.empty()) j["description"] = p.description;
+  if (p.category >= 0) {
+    const Category& c = kb.categories()[p.category];
+    j["category"] = {{"id", c.id}, {"name", c.name.Get(lang)}, {"source", SourceName(p.category_source)}};
+    if (!p.category_evidence.empty()) j["category"]["evidence"] = p.category_evidence;
+  } else {
+    j["category"] = nullptr;
+  }
+  nlohmann::json attrs = nlohmann::json::object();
+  for (size_t i = 0; i < p.values.size(); ++i) {
+    if (!p.values[i].known()) continue;
+    const Attribute& a = kb.attributes()[i];
+    nlohmann::json v = {{"value", ValueToString(a, p.values[i])},
+                        {"display", FormatValue(a, p.values[i], lang)},
+                        {"label", a.label.Get(lang)},
+                        {"source", SourceName(p.sources[i])}};
+    if (i < p.evidence.size() && !p.evidence[i].empty()) v["evidence"] = p.evidence[i];
+    attrs[a.id] = v;
+  }
+  j["attributes"] = attrs;
+  return j;
+}
+
+nlohmann::json AssessmentToJson(const KnowledgeBase& kb, const Product& p, const Assessment& a,
+                                Lang lang, const std::optional<Question>& next) {
+  nlohmann::json j;
+  j["as_of"] = a.as_of.ToString();
+  j["lang"] = lang == Lang::kZh ? "zh" : "en";
+  j["product"] = ProductToJson(kb, p, lang);
+  nlohmann::json acts = nlohmann::json::array();
+  std::map<std::string, int> counts;
+  for (const auto& v : a.acts) {
+    const Act& act = kb.acts()[v.act];
+    counts[VerdictStatusName(v.status)]++;
+    nlohmann::json x;
+    x["celex"] = act.celex;
+    x["short_name"] = act.short_name;
+    x["number"] = act.number;
+    x["title"] = act.title.Get(lang);
+    x["status"] = VerdictStatusName(v.status);
+    x["ce_marking"] = act.ce_marking;
+    x["harmonised"] = act.harmonised;
+    if (act.applies_from) x["applies_from"] = act.applies_from->date.ToString();
+    if (act.applies_until) {
+      x["applies_until"] = act.applies_until->date.ToString();
+      if (!act.applies_until->successor.empty()) {
+        int s = kb.FindAct(act.applies_until->successor);
+        x["successor"] = {{"celex", act.applies_until->successor},
+                          {"short_name", s >= 0 ? kb.acts()[s].short_name : ""}};
+      }
+    }
+    nlohmann::json reasons = nlohmann::json::array();
+    for (const auto& r : v.reasons) reasons.push_back(ReasonToJson(kb, r, lang));
+    x["reasons"] = reasons;
+    nlohmann::json missing = nlohmann::json::array();
+    for (int m : v.missing) missing.push_back(AttrId(kb, m));
+    x["missing_attributes"] = missing;
+    nlohmann::json obs = nlohmann::json::array();
+    for (const auto& ov : v.obligations) {
+      const Obligation& o = *ov.obligation;
+      nlohmann::json y;
+      y["id"] = o.id;
+      y["kind"] = o.kind;
+      y["role"] = o.role;
+      if (const Role* role = kb.FindRole(o.role)) y["role_name"] = role->name.Get(lang);
+      y["status"] = VerdictStatusName(ov.status);
+      if (ov.from) y["from"] = ov.from->ToString();
+      y["text"] = o.text.Get(lang);
+      y["citation"] = o.cite.ToString();
+      y["unconfirmed"] = o.unconfirmed;
+      if (!o.modules.empty()) y["modules"] = o.modules;
+      if (o.notified_body != NotifiedBody::kUnspecified) {
+        y["notified_body"] = NotifiedBodyName(o.notified_body);
+      }
+      if (o.languages) y["languages"] = o.languages->Get(lang);
+      nlohmann::json stds = nlohmann::json::array();
+      for (int s : o.standards) {
+        const Standard& st = kb.standards()[s];
+        stds.push_back({{"id", st.id}, {"ref", st.ref}, {"title", st.title.Get(lang)}});
+      }
+      y["standards"] = stds;
+      obs.push_back(y);
+    }
+    x["obligations"] = obs;
+    acts.push_back(x);
+  }
+  j["acts"] = acts;
+  nlohmann::json summary = nlohmann::json::object();
+  for (const char* s : {"applies", "not_applicable", "undetermined", "upcoming", "no_longer_applies"}) {
+    summary[s] = counts[s];
+  }
+  j["summary"] = summary;
+  j["next_question"] = next ? QuestionToJson(kb, *next, lang) : nlohmann::json(nullptr);
+  return j;
+}
+
+namespace {
+
+// Acts grouped by status, in the order a reader wants them.
+std::vector<std::pair<VerdictStatus, std::vector<const ActVerdict*>>> Grouped(
+    const KnowledgeBase& kb, const Assessment& a) {
+  std::vector<std::pair<VerdictStatus, std::vector<const ActVerdict*>>> groups = {
+      {VerdictStatus::kApplies, {}},      {VerdictStatus::kUpcoming, {}},
+      {VerdictStatus::kUndetermined, {}}, {VerdictStatus::kNoLongerApplies, {}},
+      {VerdictStatus::kNotApplicable, {}}};
+  for (const auto& v : a.acts) {
+    for (auto& g : groups) {
+      if (g.first == v.status) g.second.push_back(&v);
+    }
+  }
+  for (auto& g : groups) {
+    std::sort(g.second.begin(), g.second.end(), [&](const ActVerdict* x, const ActVerdict* y) {
+      return kb.acts()[x->act].short_name < kb.acts()[y->act].short_name;
+    });
+  }
+  return groups;
+}
+
+std::string Render(const KnowledgeBase& kb, const Product& p, const Assessment& a, Lang lang,
+                   const std::optional<Question>& next, bool markdown) {
+  const Words& w = W(lang);
+  std::string out;
+  std::string name = p.name.empty() ? (lang == Lang::kZh ? "（未命名产品）" : "(unnamed product)") : p.name;
+  if (markdown) {
+    out += fmt::format("# {}: {}\n\n", w.title, name);
+    out += fmt::format("- {}: {}\n", w.as_of, a.as_of.ToString());
+    if (p.category >= 0) out += fmt::format("- {}: {}\n", w.category, kb.categories()[p.category].name.Get(lang));
+    out += "\n";
+  } else {
+    out += fmt::format("{}: {} ({} {})\n", w.title, name, w.as_of, a.as_of.ToString());
+    if (p.category >= 0) out += fmt::format("{}: {}\n", w.category, kb.categories()[p.category].name.Get(lang));
+  }
+  for (const auto& [status, verdicts] : Grouped(kb, a)) {
+    if (verdicts.empty()) continue;
+    out += markdown ? fmt::format("\n## {} ({})\n\n", StatusWord(status, lang), verdicts.size())
+                    : fmt::format("\n== {} ({}) ==\n", StatusWord(status, lang), verdicts.size());
+    for (const ActVerdict* v : verdicts) {
+      const Act& act = kb.acts()[v->act];
+      std::string head = fmt::format("{} — {} ({})", act.short_name, act.title.Get(lang), act.number);
+      if (status == VerdictStatus::kUpcoming && act.applies_from) {
+        head += fmt::format(" [{} {}]", w.from, act.applies_from->date.ToString());
+      }
+      out += markdown ? fmt::format("### {}\n\n", head) : fmt::format("* {}\n", head);
+      const char* indent = markdown ? "- " : "    - ";
+      for (const auto& r : v->reasons) out += fmt::format("{}{}\n", indent, ReasonLine(kb, r, lang));
+      if (!v->missing.empty()) {
+        std::string m;
+        for (int x : v->missing) m += (m.empty() ? "" : ", ") + AttrLabel(kb, x, lang);
+        out += fmt::format("{}{}: {}\n", indent, w.missing, m);
+      }
+      if (!v->obligations.empty()) {
+        out += markdown ? fmt::format("\n**{}**\n\n", w.obligations)
+                        : fmt::format("    {}:\n", w.obligations);
+        for (const auto& ov : v->obligations) {
+          const Obligation& o = *ov.obligation;
+          const Role* role = kb.FindRole(o.role);
+          std::string extra;
+          if (!o.modules.empty()) {
+            std::string mods;
+            for (const auto& m : o.modules) mods += (mods.empty() ? "" : ", ") + m;
+            extra += fmt::format("; {}: {}", w.modules, mods);
+          }
+          if (o.notified_body != NotifiedBody::kUnspecified) {
+            extra += fmt::format("; {}: {}", w.notified_body, NotifiedBodyName(o.notified_body));
+          }
+          if (!o.standards.empty()) {
+            std::string s;
+            for (int si : o.standards) s += (s.empty() ? "" : ", ") + kb.standards()[si].ref;
+            extra += fmt::format("; {}: {}", w.standards, s);
+          }
+          std::string when;
+          if (ov.status == VerdictStatus::kUpcoming && ov.from) {
+            when = fmt::format(" [{} {}]", w.from, ov.from->ToString());
+          } else if (ov.status == VerdictStatus::kUndetermined) {
+            when = fmt::format(" [{}]", w.undetermined);
+          }
+          out += fmt::format("{}{}[{}] {}{} ({}{}){}\n", markdown ? "- " : "      - ",
+                             markdown ? "" : "", role ? role->name.Get(lang) : o.role,
+                             o.text.Get(lang), when, o.cite.ToString(),
+                             o.unconfirmed ? std::string(", ") + w.unconfirmed : "", extra);
+        }
+      }
+      if (markdown) out += "\n";
+    }
+  }
+  if (next) {
+    nlohmann::json q = QuestionToJson(kb, *next, lang);
+    out += markdown ? fmt::format("\n## {}\n\n{}\n\n*{}: {}*\n", w.next_question,
+                                  q["question"].get<std::string>(), w.why,
+                                  q["why"].get<std::string>())
+                    : fmt::format("\n{}: {}\n  ({}: {})\n", w.next_question,
+                                  q["question"].get<std::string>(), w.why,
+                                  q["why"].get<std::string>());
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string AssessmentToText(const KnowledgeBase& kb, const Product& p, const Assessment& a,
+                             Lang lang, const std::optional<Question>& next) {
+  return Render(kb, p, a, lang, next, false);
+}
+
+std::string AssessmentToMarkdown(const KnowledgeBase& kb, const Product& p,
+                                 const Assessment& a, Lang lang,
+                                 const std::optional<Question>& next) {
+  return Render(kb, p, a, lang, next, true);
+}
+
+std::string VerdictSummary(const KnowledgeBase& kb, const Assessment& a) {
+  std::vector<std::string> lines;
+  for (const auto& v : a.acts) {
+    if (v.status == VerdictStatus::kNotApplicable) continue;
+    const Act& act = kb.acts()[v.act];
+    std::string line = act.short_name + " " + VerdictStatusName(v.status);
+    if (v.status == VerdictStatus::kUpcoming && act.applies_from) {
+      line += " " + act.applies_from->date.ToString();
+    } else if (v.status == VerdictStatus::kNoLongerApplies && act.applies_until) {
+      line += " " + act.applies_until->date.ToString();
+    }
+    lines.push_back(line);
+  }
+  std::sort(lines.begin(), lines.end());
+  std::string out;
+  for (const auto& l : lines) out += l + "\n";
+  return out;
+}
+
+nlohmann::json StandardToJson(const KnowledgeBase& kb, const Standard& s, Lang lang) {
+  nlohmann::json j;
+  j["id"] = s.id;
+  j["ref"] = s.ref;
+  j["title"] = s.title.Get(lang);
+  nlohmann::json acts = nlohmann::json::array();
+  for (const auto& c : s.acts) {
+    int a = kb.FindAct(c);
+    acts.push_back({{"celex", c}, {"short_name", a >= 0 ? kb.acts()[a].short_name : ""}});
+  }
+  j["acts"] = acts;
+  if (s.oj_date) j["oj_date"] = s.oj_date->ToString();
+  if (!s.superseded_by.empty()) j["superseded_by"] = s.superseded_by;
+  if (s.presumption_until) j["presumption_until"] = s.presumption_until->ToString();
+  j["citation"] = s.cite.ToString();
+  j["unconfirmed"] = s.unconfirmed;
+  return j;
+}
+
+nlohmann::json ActToJson(const KnowledgeBase& kb, const Act& act, Lang lang, bool full) {
+  nlohmann::json j;
+  j["celex"] = act.celex;
+  j["short_name"] = act.short_name;
+  j["number"] = act.number;
+  j["kind"] = act.kind;
+  j["title"] = act.title.Get(lang);
+  j["harmonised"] = act.harmonised;
+  j["ce_marking"] = act.ce_marking;
+  auto date = [&](const char* key, const std::optional<DatedFact>& d) {
+    if (!d) return;
+    j[key] = {{"date", d->date.ToString()}, {"citation", d->cite.ToString()},
+              {"unconfirmed", d->unconfirmed}};
+    if (!d->successor.empty()) j[key]["successor"] = d->successor;
+  };
+  date("entry_into_force", act.entry_into_force);
+  date("applies_from", act.applies_from);
+  date("applies_until", act.applies_until);
+  if (!full) return j;
+  j["summary"] = act.summary.Get(lang);
+  if (act.ce_marking_cite) j["ce_marking_citation"] = act.ce_marking_cite->ToString();
+  auto rules = [&](const std::vector<Rule>& rs) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& r : rs) {
+      arr.push_back({{"id", r.id}, {"when", r.when.source}, {"text", r.text.Get(lang)},
+                     {"citation", r.cite.ToString()}, {"unconfirmed", r.unconfirmed}});
+    }
+    return arr;
+  };
+  j["scope"] = rules(act.scope);
+  j["exclusions"] = rules(act.exclusions);
+  j["notes"] = rules(act.notes);
+  nlohmann::json ms = nlohmann::json::array();
+  for (const auto& m : act.milestones) {
+    ms.push_back({{"id", m.id}, {"date", m.date.ToString()}, {"text", m.text.Get(lang)},
+                  {"citation", m.cite.ToString()}, {"unconfirmed", m.unconfirmed}});
+  }
+  j["milestones"] = ms;
+  nlohmann::json obs = nlohmann::json::array();
+  for (const auto& o : act.obligations) {
+    nlohmann::json y = {{"id", o.id}, {"kind", o.kind}, {"role", o.role},
+                        {"text", o.text.Get(lang)}, {"citation", o.cite.ToString()},
+                        {"unconfirmed", o.unconfirmed}};
+    if (!o.when.empty()) y["when"] = o.when.source;
+    if (o.from) y["from"] = o.from->ToString();
+    if (o.until) y["until"] = o.until->ToString();
+    if (!o.modules.empty()) y["modules"] = o.modules;
+    if (o.notified_body != NotifiedBody::kUnspecified) y["notified_body"] = NotifiedBodyName(o.notified_body);
+    nlohmann::json stds = nlohmann::json::array();
+    for (int s : o.standards) stds.push_back(kb.standards()[s].ref);
+    y["standards"] = stds;
+    obs.push_back(y);
+  }
+  j["obligations"] = obs;
+  return j;
+}
+
+}  // namespace eucomply
