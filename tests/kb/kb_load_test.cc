@@ -1,0 +1,80 @@
+// The bundled knowledge base loads cleanly (the lint: citations, en+zh texts, dates, known
+// categories and acts, typed conditions are all checked by the loader), and a broken one is
+// reported problem by problem with file:line:col.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "eucomply/kb.h"
+
+namespace eucomply {
+namespace {
+
+TEST(KnowledgeBaseTest, BundledKnowledgeBaseLoadsWithoutProblems) {
+  auto kb = LoadKnowledgeBase(EUCOMPLY_KNOWLEDGE_DIR);
+  ASSERT_TRUE(kb.ok()) << kb.status().ToString();
+  EXPECT_GE((*kb)->acts().size(), 6u);
+  // The six acts of the foundation issue are there, by CELEX.
+  for (const char* celex : {"32023R0988", "32014L0035", "32014L0030", "32014L0053", "32011L0065",
+                            "32009L0048"}) {
+    EXPECT_GE((*kb)->FindAct(celex), 0) << celex;
+  }
+}
+
+TEST(KnowledgeBaseTest, EveryStatementCarriesACitation) {
+  auto kb = LoadKnowledgeBase(EUCOMPLY_KNOWLEDGE_DIR);
+  ASSERT_TRUE(kb.ok()) << kb.status().ToString();
+  for (const auto& act : (*kb)->acts()) {
+    for (const auto* rules : {&act.scope, &act.exclusions, &act.notes}) {
+      for (const auto& r : *rules) {
+        EXPECT_FALSE(r.cite.celex.empty()) << act.short_name << " " << r.id;
+        EXPECT_FALSE(r.text.en.empty() || r.text.zh.empty()) << act.short_name << " " << r.id;
+      }
+    }
+    for (const auto& o : act.obligations) {
+      EXPECT_FALSE(o.cite.celex.empty()) << act.short_name << " " << o.id;
+    }
+    if (act.ce_marking) {
+      EXPECT_TRUE(act.ce_marking_cite) << act.short_name;
+    }
+  }
+  for (const auto& s : (*kb)->standards()) {
+    EXPECT_FALSE(s.acts.empty()) << s.id;
+    EXPECT_FALSE(s.cite.celex.empty()) << s.id;
+  }
+}
+
+TEST(KnowledgeBaseTest, BrokenKnowledgeBaseListsEveryProblemWithItsPlace) {
+  auto kb = LoadKnowledgeBase(std::string(EUCOMPLY_SOURCE_DIR) + "/tests/data/kb-broken");
+  ASSERT_FALSE(kb.ok());
+  EXPECT_EQ(kb.status().code(), StatusCode::kCorruption);
+  const auto& msgs = kb.status().messages();
+  std::string all;
+  for (const auto& m : msgs) all += m + "\n";
+  const char* expected[] = {
+      "kb-broken/attributes/a.yaml:9:11: unknown type 'boolean'",
+      "kb-broken/attributes/a.yaml:10:12: 'label' needs a non-empty 'zh' string",
+      "kb-broken/acts/malformed.yaml:4:1: YAML:",
+      "kb-broken/acts/bad.yaml:10:24: condition: unit 'kg' is not a unit of voltage",
+      "kb-broken/acts/bad.yaml:14:38: condition: expected a value but the condition ends",
+      "kb-broken/acts/bad.yaml:17:5: missing 'cite'",
+      "kb-broken/acts/bad.yaml:22:12: condition: unknown attribute 'colour'",
+      "kb-broken/acts/bad.yaml:24:11: citation names 'NOSUCHDOC'",
+      "kb-broken/acts/bad.yaml:27:11: unknown obligation kind 'paperwork'",
+      "kb-broken/acts/bad.yaml:29:11: 'from' must be a date YYYY-MM-DD",
+  };
+
+  for (const char* e : expected) {
+    EXPECT_NE(all.find(e), std::string::npos) << "missing: " << e << "\nactual:\n" << all;
+  }
+  EXPECT_GE(msgs.size(), std::size(expected));
+}
+
+TEST(KnowledgeBaseTest, MissingFolderIsNotFound) {
+  auto kb = LoadKnowledgeBase("/nonexistent/knowledge");
+  ASSERT_FALSE(kb.ok());
+  EXPECT_EQ(kb.status().code(), StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace eucomply
