@@ -1,0 +1,137 @@
+// The real `eucomply` binary: exit codes, error messages with their places, output formats
+// and the interactive flow, on the small knowledge base tests/data/kb-mini.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace {
+
+struct Output {
+  int exit_code;
+  std::string out;  // stdout and stderr together
+};
+
+Output Exec(const std::string& args, const std::string& stdin_text = "") {
+  std::string cmd;
+  if (!stdin_text.empty()) {
+    cmd = "printf '" + stdin_text + "' | ";  // stdin_text is a printf format: \n for newlines
+  }
+  cmd += std::string(EUCOMPLY_BIN) + " " + args + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  Output r{-1, ""};
+  if (!p) return r;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+const std::string kMini = std::string("--kb ") + EUCOMPLY_SOURCE_DIR + "/tests/data/kb-mini";
+const std::string kData = std::string(EUCOMPLY_SOURCE_DIR) + "/tests/cli/data/";
+
+TEST(CliTest, AssessPrintsVerdictsWithCitations) {
+  Output r = Exec("assess " + kData + "kettle.yaml --as-of 2026-11-24 " + kMini);
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("VOLT"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("39999L0001 Art. 1"), std::string::npos) << r.out;
+}
+
+TEST(CliTest, JsonOutputFollowsTheSchema) {
+  Output r = Exec("assess " + kData + "kettle.yaml --as-of 2026-11-24 --format json --lang zh " + kMini);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["as_of"], "2026-11-24");
+  ASSERT_TRUE(j["acts"].is_array());
+  bool volt = false;
+  for (const auto& a : j["acts"]) {
+    for (const char* k : {"celex", "short_name", "status", "reasons", "missing_attributes",
+                          "obligations"}) {
+      EXPECT_TRUE(a.contains(k)) << k;
+    }
+    if (a["short_name"] == "VOLT") {
+      volt = true;
+      EXPECT_EQ(a["status"], "applies");
+      EXPECT_EQ(a["title"], "电压法");
+      EXPECT_EQ(a["reasons"][0]["citation"], "39999L0001 Art. 1");
+    }
+  }
+  EXPECT_TRUE(volt);
+}
+
+TEST(CliTest, MarkdownAndSummaryFormats) {
+  Output md = Exec("assess " + kData + "kettle.yaml --as-of 2026-11-24 --format markdown " + kMini);
+  EXPECT_EQ(md.exit_code, 0);
+  EXPECT_EQ(md.out.rfind("# EU compliance assessment: Test kettle", 0), 0u) << md.out;
+  Output sum = Exec("assess " + kData + "kettle.yaml --as-of 2026-11-24 --format summary " + kMini);
+  EXPECT_EQ(sum.out, "VOLT applies\n");
+}
+
+TEST(CliTest, BadProductValuesNameTheirPlaceAndFail) {
+  Output r = Exec("assess " + kData + "bad_values.yaml " + kMini);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("bad_values.yaml:2:21: 'volts': 'kg' is a unit of mass"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("bad_values.yaml:2:27: unknown attribute 'colour'"), std::string::npos) << r.out;
+}
+
+TEST(CliTest, MalformedYamlAndWrongJsonTypesFail) {
+  Output y = Exec("assess " + kData + "malformed.yaml " + kMini);
+  EXPECT_EQ(y.exit_code, 1);
+  EXPECT_NE(y.out.find("malformed.yaml:2:1: malformed YAML"), std::string::npos) << y.out;
+  Output j = Exec("assess " + kData + "bad_type.json " + kMini);
+  EXPECT_EQ(j.exit_code, 1);
+  EXPECT_NE(j.out.find("bad_type.json: /attributes/volts: 'volts' must be a number"), std::string::npos) << j.out;
+  Output missing = Exec("assess " + kData + "nonexistent.yaml " + kMini);
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.out.find("cannot open"), std::string::npos) << missing.out;
+}
+
+TEST(CliTest, BadOptionsFailWithUsageErrors) {
+  Output d = Exec("assess " + kData + "kettle.yaml --as-of 2026-02-30 " + kMini);
+  EXPECT_EQ(d.exit_code, 2);
+  EXPECT_NE(d.out.find("--as-of must be a date"), std::string::npos) << d.out;
+  Output l = Exec("assess " + kData + "kettle.yaml --lang fr " + kMini);
+  EXPECT_EQ(l.exit_code, 2);
+}
+
+TEST(CliTest, KbCheckListsEveryProblem) {
+  Output r = Exec(std::string("kb --kb ") + EUCOMPLY_SOURCE_DIR + "/tests/data/kb-broken check");
+  EXPECT_EQ(r.exit_code, 1);
+  int lines = 0;
+  for (size_t pos = 0; (pos = r.out.find("kb-broken/", pos)) != std::string::npos; ++pos) ++lines;
+  EXPECT_GE(lines, 10) << r.out;
+  EXPECT_NE(r.out.find("problem(s)"), std::string::npos);
+  Output ok = Exec("kb " + kMini + " check");
+  EXPECT_EQ(ok.exit_code, 0) << ok.out;
+  EXPECT_NE(ok.out.find("4 acts"), std::string::npos) << ok.out;
+}
+
+TEST(CliTest, KbActsAndStats) {
+  Output acts = Exec("kb " + kMini + " acts --format json");
+  ASSERT_EQ(acts.exit_code, 0) << acts.out;
+  EXPECT_EQ(nlohmann::json::parse(acts.out).size(), 4u);
+  Output stats = Exec("kb " + kMini + " stats --format json");
+  ASSERT_EQ(stats.exit_code, 0) << stats.out;
+  auto s = nlohmann::json::parse(stats.out);
+  EXPECT_EQ(s["acts"], 4);
+  EXPECT_EQ(s["obligations"], 3);
+}
+
+TEST(CliTest, InteractiveAsksUntilNothingIsUndetermined) {
+  // No product: the category is asked first; then the radio question settles both acts.
+  Output r = Exec("assess --interactive --as-of 2026-11-24 " + kMini, "appliance\\nyes\\n");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("What kind of product is it?"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Radio?"), std::string::npos) << r.out;
+  // Final report: RADIO applies, VOLT does not (excluded by RADIO), nothing undetermined.
+  auto tail = r.out.substr(r.out.rfind("EU compliance assessment"));
+  EXPECT_NE(tail.find("== Applies (1) =="), std::string::npos) << tail;
+  EXPECT_NE(tail.find("RADIO"), std::string::npos) << tail;
+  EXPECT_EQ(tail.find("Undetermined"), std::string::npos) << tail;
+}
+
+}  // namespace
