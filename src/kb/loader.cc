@@ -443,13 +443,6 @@ void KnowledgeBaseLoader::LoadCategories(const std::vector<File>& files) {
         }
       }
     }
-    for (const auto& name : c.safety_gate) {
-      auto [it, inserted] = kb_->safety_gate_index_.emplace(name, i);
-      if (!inserted) {
-        Error(f, n, fmt::format("Safety Gate name '{}' already maps to '{}'", name,
-                                kb_->categories_[it->second].id));
-      }
-    }
   }
   if (n_cat > 0 && roots != 1) {
     errors_.push_back(fmt::format("{}/categories: exactly one root category expected, found {}",
@@ -485,6 +478,22 @@ void KnowledgeBaseLoader::LoadCategories(const std::vector<File>& files) {
     state[c] = 2;
   };
   for (int i = 0; i < n_cat; ++i) visit(i);
+  // A Safety Gate name maps to one category; a subcategory may repeat its ancestor's name
+  // (the index keeps the most general), but two unrelated categories may not share one.
+  for (int i = 0; i < n_cat; ++i) {
+    for (const auto& name : kb_->categories_[i].safety_gate) {
+      auto [it, inserted] = kb_->safety_gate_index_.emplace(name, i);
+      if (inserted || it->second == i) continue;
+      if (state[i] == 2 && state[it->second] == 2 && kb_->IsA(it->second, i)) {
+        it->second = i;
+      } else if (!(state[i] == 2 && state[it->second] == 2 && kb_->IsA(i, it->second))) {
+        Error(*nodes[i].first, nodes[i].second,
+              fmt::format("Safety Gate name '{}' already maps to '{}', which is not an "
+                          "ancestor or descendant of '{}'",
+                          name, kb_->categories_[it->second].id, kb_->categories_[i].id));
+      }
+    }
+  }
 }
 
 void KnowledgeBaseLoader::LoadSources(const std::vector<File>& files) {
