@@ -322,6 +322,7 @@ constexpr Act kActs[] = {
     {"mid", "Measuring Instruments Directive",
      {{{"", "32004L0022"}, {"2016-04-20", "32014L0032"}, {}}}},
     {"detergents", "Detergents Regulation", {{{"", "32004R0648"}, {}, {}}}},
+    {"phthalates", "Phthalates in Toys Directive", {{{"", "32005L0084"}, {}, {}}}},
 };
 
 enum class Kind { kDirective, kRegulation };
@@ -431,6 +432,7 @@ constexpr Alias kAliases[] = {
     {"aerosols", Kind::kDirective, "aerosol"},
     {"measuring instruments", Kind::kDirective, "mid"},
     {"detergents", Kind::kRegulation, "detergents"},
+    {"phthalates", Kind::kDirective, "phthalates"},
 };
 
 const Act* FindAct(std::string_view key) {

@@ -109,7 +109,7 @@ json AlertJson(const al::StoredAlert& s) {
   json measures = json::array();
   for (const al::Measure& m : a.measures) {
     measures.push_back(json{{"operator_type", m.operator_type},
-                            {"ordered_by_authority", m.ordered},
+                            {"operator_role", m.ordered ? "ordered" : "taking"},
                             {"category", m.category},
                             {"date", m.date ? json(m.date->ToString()) : json(nullptr)},
                             {"date_text", m.date_text}});
@@ -190,8 +190,8 @@ void PrintAlertText(const al::StoredAlert& s) {
   line("Standards", stds);
   line("Description", a.description);
   for (const al::Measure& m : a.measures) {
-    std::cout << "  Measure: " << m.category << " — " << m.operator_type
-              << (m.ordered ? " (ordered)" : " (voluntary)") << ", "
+    std::cout << "  Measure: " << m.category << " — "
+              << (m.ordered ? "ordered to " : "taken by ") << m.operator_type << ", "
               << (m.date ? m.date->ToString() : m.date_text) << "\n";
   }
   line("Notifying country", a.notifying_country);
