@@ -1,0 +1,307 @@
+// The eucomply HTTP API (/api/v1/, served by `eucomply serve`): types of the JSON it returns
+// and one function per call. The assessment schema is the one of
+// `eucomply assess --format json` (docs/assessment-schema.md).
+import type { Lang } from './i18n';
+
+export type Status = 'applies' | 'not_applicable' | 'undetermined' | 'upcoming' | 'no_longer_applies';
+
+export type AttrValue = boolean | number | string | string[] | null;
+
+// What the page sends: a product document (docs/product-format.md) plus free text.
+export interface ProductDoc {
+  name?: string;
+  description?: string;
+  category?: string;
+  attributes?: Record<string, AttrValue>;
+  text?: string;
+  skip?: string[]; // attributes the user declined to answer ("category" for the category)
+}
+
+export interface Citation {
+  act?: string;
+  article?: string;
+  text?: string;
+  url?: string;
+  [k: string]: unknown;
+}
+
+export interface StandardRef {
+  id: string;
+  ref: string;
+  title: string;
+}
+
+export interface Reason {
+  kind: string;
+  rule?: string;
+  outcome?: string;
+  text: string;
+  citation?: unknown;
+  unconfirmed?: boolean;
+}
+
+export interface Obligation {
+  id: string;
+  kind?: string;
+  role?: string;
+  role_name?: string;
+  status: Status;
+  from?: string | null;
+  text: string;
+  citation?: unknown;
+  unconfirmed?: boolean;
+  modules?: string[];
+  notified_body?: boolean | string | null;
+  standards?: StandardRef[];
+}
+
+export interface MissingAttribute {
+  id?: string;
+  attribute?: string;
+  label?: string;
+  [k: string]: unknown;
+}
+
+export interface ActResult {
+  celex: string;
+  short_name: string;
+  number?: string;
+  title: string;
+  status: Status;
+  ce_marking?: boolean;
+  applies_from?: string | null;
+  applies_until?: string | null;
+  successor?: string | { celex?: string; short_name?: string; title?: string } | null;
+  reasons: Reason[];
+  missing_attributes?: (string | MissingAttribute)[];
+  obligations?: Obligation[];
+}
+
+export interface QuestionValue {
+  id: string;
+  label: string;
+}
+
+export interface Question {
+  attribute: string;
+  type: 'bool' | 'number' | 'enum' | 'set' | 'category';
+  label: string;
+  question: string;
+  why: string;
+  unit?: string | null;
+  values?: QuestionValue[];
+  acts?: (string | { celex?: string; short_name?: string; title?: string })[];
+}
+
+export interface ProductAttribute {
+  value: AttrValue;
+  display?: string;
+  label?: string;
+  source?: string;
+  evidence?: string | null;
+}
+
+export interface Assessment {
+  as_of: string;
+  product: {
+    name?: string;
+    description?: string;
+    category?: { id: string; name: string; source?: string; evidence?: string | null } | null;
+    attributes?: Record<string, ProductAttribute>;
+  };
+  acts: ActResult[];
+  summary?: Record<string, number>;
+  next_question: Question | null;
+}
+
+export interface FacetCount {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface AlertHit {
+  case_number: string;
+  report_date: string;
+  category: string;
+  product: string;
+  name: string;
+  brand: string;
+  level: string;
+  country_of_origin: string;
+  risk_type: string;
+  url?: string;
+  description?: string;
+}
+
+export interface SearchResult {
+  query?: string;
+  total: number;
+  hits: AlertHit[];
+  facets: Record<string, FacetCount[]>;
+}
+
+export interface Measure {
+  operator_type: string;
+  operator_role: 'ordered' | 'taking' | string;
+  category: string;
+  date: string | null;
+  date_text: string;
+}
+
+export interface AlertDetail {
+  case_number: string;
+  report_id?: number | string | null;
+  report_date: string;
+  report_year: number;
+  report_week: number;
+  url: string;
+  category: string;
+  product: string;
+  brand: string;
+  name: string;
+  model: string;
+  batch: string;
+  barcode: string;
+  barcodes: { text: string; digits: string; valid: boolean }[];
+  risk_types: string[];
+  risk_description: string;
+  acts: { celex: string; name: string }[];
+  standards: string[];
+  measures: Measure[];
+  measures_text: string;
+  description: string;
+  notifying_country: string;
+  country_of_origin: string;
+  user_type: string;
+  level: string;
+  online_trader: string;
+  company_recall_code: string;
+  production_dates: string;
+  recall_url: string;
+}
+
+export interface Tally {
+  key: string;
+  label: string;
+  count: number;
+  cases: string[];
+}
+
+export interface Lessons {
+  product: { name: string; category: string; safety_gate_categories: string[] };
+  query: string;
+  scope: string;
+  matching: number;
+  alerts: {
+    case_number: string;
+    report_date: string;
+    category: string;
+    title: string;
+    level: string;
+    risks: string[];
+    url: string;
+    score: number;
+  }[];
+  risks: Tally[];
+  standards: Tally[];
+  acts: Tally[];
+  defects: Tally[];
+  measures: Tally[];
+  checklist: { text: string; cases: string[]; urls: string[] }[];
+}
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+const BASE = 'api/v1/';
+
+async function call<T>(path: string, lang: Lang, init?: RequestInit): Promise<T> {
+  const sep = path.includes('?') ? '&' : '?';
+  let res: Response;
+  try {
+    res = await fetch(`${BASE}${path}${sep}lang=${lang}`, {
+      ...init,
+      headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) },
+    });
+  } catch {
+    throw new ApiError('', 0);
+  }
+  const text = await res.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    /* not JSON */
+  }
+  if (!res.ok) {
+    const b = body as { error?: string | { message?: string }; message?: string; errors?: string[] } | null;
+    const msg =
+      (typeof b?.error === 'string' ? b.error : b?.error?.message) ??
+      b?.message ??
+      (b?.errors ? b.errors.join('\n') : '') ??
+      '';
+    throw new ApiError(msg || `HTTP ${res.status}`, res.status);
+  }
+  return body as T;
+}
+
+export function assess(doc: ProductDoc, lang: Lang): Promise<Assessment> {
+  return call<Assessment>('assess', lang, { method: 'POST', body: JSON.stringify(doc) });
+}
+
+export function lessons(doc: ProductDoc, lang: Lang): Promise<Lessons> {
+  return call<Lessons>('alerts/lessons', lang, { method: 'POST', body: JSON.stringify(doc) });
+}
+
+export interface SearchParams {
+  q?: string;
+  category?: string[];
+  risk?: string[];
+  origin?: string[];
+  level?: string[];
+  year?: string[];
+  limit?: number;
+  offset?: number;
+}
+
+export function searchQuery(p: SearchParams): string {
+  const u = new URLSearchParams();
+  if (p.q) u.set('q', p.q);
+  for (const f of ['category', 'risk', 'origin', 'level'] as const) {
+    for (const v of p[f] ?? []) u.append(f, v);
+  }
+  // The year facet is a range filter on the server: one year selected is from=to=that year;
+  // several are the range that spans them.
+  const years = (p.year ?? []).map(Number).filter((y) => y > 0);
+  if (years.length) {
+    u.set('from', String(Math.min(...years)));
+    u.set('to', String(Math.max(...years)));
+  }
+  if (p.limit) u.set('limit', String(p.limit));
+  if (p.offset) u.set('offset', String(p.offset));
+  return u.toString();
+}
+
+export function searchAlerts(p: SearchParams, lang: Lang): Promise<SearchResult> {
+  return call<SearchResult>(`alerts/search?${searchQuery(p)}`, lang);
+}
+
+export function alertDetail(caseNumber: string, lang: Lang): Promise<AlertDetail> {
+  return call<AlertDetail>(`alerts/${encodeURIComponent(caseNumber)}`, lang);
+}
+
+export interface Stats {
+  total: number;
+  facets: Record<string, FacetCount[]>;
+}
+
+export function alertStats(by: string, lang: Lang): Promise<Stats> {
+  return call<Stats>(`alerts/stats?by=${encodeURIComponent(by)}`, lang);
+}

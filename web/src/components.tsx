@@ -1,0 +1,110 @@
+// Small shared pieces: data loading, loading/error states, status badges.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError, type Status } from './api';
+import { useLang } from './lang';
+
+export type Async<T> =
+  | { state: 'loading'; data?: T }
+  | { state: 'ok'; data: T }
+  | { state: 'error'; error: ApiError | Error; data?: T };
+
+// Runs `load` whenever `key` changes; keeps the previous data while the next one loads and
+// ignores answers that arrive after a newer request was started.
+export function useAsync<T>(load: () => Promise<T>, key: string): [Async<T>, () => void] {
+  const [s, setS] = useState<Async<T>>({ state: 'loading' });
+  const [n, setN] = useState(0);
+  const seq = useRef(0);
+  useEffect(() => {
+    const my = ++seq.current;
+    setS((prev) => ({ state: 'loading', data: prev.data }));
+    load().then(
+      (data) => my === seq.current && setS({ state: 'ok', data }),
+      (error) => my === seq.current && setS((prev) => ({ state: 'error', error, data: prev.data })),
+    );
+  }, [key, n]);
+  return [s, () => setN((x) => x + 1)];
+}
+
+export function Loading() {
+  const { t } = useLang();
+  return (
+    <p class="loading" role="status" aria-live="polite">
+      <span class="spinner" aria-hidden="true" />
+      {t('loading')}
+    </p>
+  );
+}
+
+export function ErrorBox({ error, retry }: { error: Error; retry?: () => void }) {
+  const { t } = useLang();
+  const net = error instanceof ApiError && error.status === 0;
+  return (
+    <div class="error" role="alert">
+      <h2>{t('error.title')}</h2>
+      <p class="error-message">{net ? t('error.network') : error.message}</p>
+      {retry && (
+        <button type="button" class="btn" onClick={retry}>
+          {t('error.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function StatusBadge({ status }: { status: Status }) {
+  const { t } = useLang();
+  return <span class={`badge badge-${status}`}>{t(`status.${status}`)}</span>;
+}
+
+export function Unconfirmed({ show }: { show?: boolean }) {
+  const { t } = useLang();
+  if (!show) return null;
+  return (
+    <span class="tag tag-unconfirmed" title={t('result.unconfirmed.title')}>
+      {t('result.unconfirmed')}
+    </span>
+  );
+}
+
+export function Section(props: { id: string; title: string; lead?: string; children: ComponentChildren; class?: string }) {
+  return (
+    <section class={`section ${props.class ?? ''}`} aria-labelledby={`${props.id}-h`} id={props.id}>
+      <h2 id={`${props.id}-h`}>{props.title}</h2>
+      {props.lead && <p class="lead">{props.lead}</p>}
+      {props.children}
+    </section>
+  );
+}
+
+// Moves keyboard focus to the page's main heading after a route change, so screen-reader
+// and keyboard users start at the new content.
+export function useFocusHeading(dep: string) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    ref.current?.focus({ preventScroll: false });
+  }, [dep]);
+  return ref;
+}
+
+// A citation from the knowledge base may be a string or an object; show it compactly.
+export function citationText(c: unknown): string {
+  if (!c) return '';
+  if (typeof c === 'string') return c;
+  if (Array.isArray(c)) return c.map(citationText).filter(Boolean).join('; ');
+  if (typeof c === 'object') {
+    const o = c as Record<string, unknown>;
+    if (typeof o.text === 'string' && o.text) return o.text;
+    const parts = [o.act, o.article ?? o.ref ?? o.point].filter((x) => typeof x === 'string' && x);
+    return parts.join(' ');
+  }
+  return String(c);
+}
+
+export function citationUrl(c: unknown): string | undefined {
+  if (c && typeof c === 'object' && !Array.isArray(c)) {
+    const u = (c as Record<string, unknown>).url;
+    if (typeof u === 'string' && /^https?:\/\//.test(u)) return u;
+  }
+  return undefined;
+}
