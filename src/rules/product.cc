@@ -37,6 +37,10 @@ std::string Escape(std::string_view key) {
 
 Result<Product> ParseProductYaml(const KnowledgeBase& kb, std::string_view text,
                                  std::string_view source_name) {
+  if (!IsValidUtf8(text)) {
+    return Status::InvalidArgument(fmt::format("{}:1:1: the document is not valid UTF-8",
+                                               source_name));
+  }
   std::vector<std::string> errors;
   auto err = [&](const YAML::Mark& m, const std::string& msg) {
     errors.push_back(fmt::format("{}:{}:{}: {}", source_name, m.line + 1, m.column + 1, msg));
@@ -229,6 +233,11 @@ Result<Product> ParseProductJson(const KnowledgeBase& kb, const nlohmann::json& 
 
 Result<Product> ParseProductJsonText(const KnowledgeBase& kb, std::string_view text,
                                      std::string_view source_name) {
+  // nlohmann validates UTF-8 only when dumping; reject bad bytes here, at the input.
+  if (!IsValidUtf8(text)) {
+    return Status::InvalidArgument(fmt::format("{}:1:1: the document is not valid UTF-8",
+                                               source_name));
+  }
   nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded()) {
     // Parse again with exceptions only to learn where it failed.
