@@ -137,6 +137,8 @@ export interface AlertHit {
 export interface SearchResult {
   query?: string;
   total: number;
+  offset?: number;
+  limit?: number;
   hits: AlertHit[];
   facets: Record<string, FacetCount[]>;
 }
@@ -222,13 +224,19 @@ export class ApiError extends Error {
 
 const BASE = 'api/v1/';
 
-async function call<T>(path: string, lang: Lang, init?: RequestInit): Promise<T> {
+// `lang` goes into ?lang= for the endpoints that return knowledge-base texts (the server
+// refuses unknown query parameters elsewhere); every call also sends it as Accept-Language.
+async function call<T>(path: string, lang: Lang, init?: RequestInit, langParam = true): Promise<T> {
   const sep = path.includes('?') ? '&' : '?';
   let res: Response;
   try {
-    res = await fetch(`${BASE}${path}${sep}lang=${lang}`, {
+    res = await fetch(`${BASE}${path}${langParam ? `${sep}lang=${lang}` : ''}`, {
       ...init,
-      headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) },
+      headers: {
+        Accept: 'application/json',
+        'Accept-Language': lang === 'zh' ? 'zh-CN,zh;q=0.9' : 'en',
+        ...(init?.body ? { 'Content-Type': 'application/json' } : {}),
+      },
     });
   } catch {
     throw new ApiError('', 0);
@@ -241,23 +249,48 @@ async function call<T>(path: string, lang: Lang, init?: RequestInit): Promise<T>
     /* not JSON */
   }
   if (!res.ok) {
-    const b = body as { error?: string | { message?: string }; message?: string; errors?: string[] } | null;
-    const msg =
-      (typeof b?.error === 'string' ? b.error : b?.error?.message) ??
-      b?.message ??
-      (b?.errors ? b.errors.join('\n') : '') ??
-      '';
+    const b = body as { error?: string | { message?: string; details?: { message?: string }[] }; message?: string } | null;
+    const msg = (typeof b?.error === 'string' ? b.error : b?.error?.message) ?? b?.message ?? '';
     throw new ApiError(msg || `HTTP ${res.status}`, res.status);
   }
   return body as T;
 }
 
-export function assess(doc: ProductDoc, lang: Lang): Promise<Assessment> {
-  return call<Assessment>('assess', lang, { method: 'POST', body: JSON.stringify(doc) });
+function productOnly(doc: ProductDoc): ProductDoc {
+  const out: ProductDoc = {};
+  if (doc.name) out.name = doc.name;
+  if (doc.description) out.description = doc.description;
+  if (doc.category) out.category = doc.category;
+  if (doc.attributes && Object.keys(doc.attributes).length) out.attributes = doc.attributes;
+  if (doc.text) out.text = doc.text;
+  return out;
 }
 
+export interface NextQuestionAnswer {
+  as_of: string;
+  question: Question | null;
+  undetermined: string[];
+}
+
+// The assessment, with the next question that skips what the user declined to answer: POST
+// assess has no `skip`, so when there is one, POST next-question supplies the question.
+export async function assess(doc: ProductDoc, lang: Lang): Promise<Assessment> {
+  const body = productOnly(doc);
+  const a = await call<Assessment>('assess', lang, { method: 'POST', body: JSON.stringify(body) });
+  if (doc.skip?.length && a.next_question) {
+    const nq = await call<NextQuestionAnswer>('next-question', lang, {
+      method: 'POST',
+      body: JSON.stringify({ ...body, skip: doc.skip }),
+    });
+    a.next_question = nq.question;
+  }
+  return a;
+}
+
+// Lessons take the product's words and category (not its attributes).
 export function lessons(doc: ProductDoc, lang: Lang): Promise<Lessons> {
-  return call<Lessons>('alerts/lessons', lang, { method: 'POST', body: JSON.stringify(doc) });
+  const { name, description, category, text } = productOnly(doc);
+  return call<Lessons>('alerts/lessons', lang, { method: 'POST', body: JSON.stringify({ name, description, category, text }) }, false);
 }
 
 export interface SearchParams {
@@ -290,11 +323,18 @@ export function searchQuery(p: SearchParams): string {
 }
 
 export function searchAlerts(p: SearchParams, lang: Lang): Promise<SearchResult> {
-  return call<SearchResult>(`alerts/search?${searchQuery(p)}`, lang);
+  return call<SearchResult>(`alerts/search?${searchQuery(p)}`, lang, undefined, false);
 }
 
-export function alertDetail(caseNumber: string, lang: Lang): Promise<AlertDetail> {
-  return call<AlertDetail>(`alerts/${encodeURIComponent(caseNumber)}`, lang);
+// A case number is not unique in the official files: the answer lists every alert with it.
+export interface AlertsByCase {
+  case_number: string;
+  count: number;
+  alerts: AlertDetail[];
+}
+
+export function alertDetail(caseNumber: string, lang: Lang): Promise<AlertsByCase> {
+  return call<AlertsByCase>(`alerts/${encodeURIComponent(caseNumber)}`, lang, undefined, false);
 }
 
 export interface Stats {
@@ -303,5 +343,5 @@ export interface Stats {
 }
 
 export function alertStats(by: string, lang: Lang): Promise<Stats> {
-  return call<Stats>(`alerts/stats?by=${encodeURIComponent(by)}`, lang);
+  return call<Stats>(`alerts/stats?by=${encodeURIComponent(by)}`, lang, undefined, false);
 }

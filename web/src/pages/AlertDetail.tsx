@@ -9,7 +9,8 @@ export function AlertPage({ caseNumber }: { caseNumber: string }) {
   const { lang, t } = useLang();
   const [res, retry] = useAsync(() => alertDetail(caseNumber, lang), `${caseNumber}|${lang}`);
   const h = useFocusHeading(`alert-${caseNumber}`);
-  const a = res.data;
+  const all = res.data?.alerts ?? [];
+  const a = all[0];
   return (
     <div class="alert-detail" aria-busy={res.state === 'loading'}>
       <p class="no-print">
@@ -28,7 +29,21 @@ export function AlertPage({ caseNumber }: { caseNumber: string }) {
           <ErrorBox error={res.error} retry={retry} />
         ))}
       {!a && res.state === 'loading' && <Loading />}
-      {a && <Detail a={a} />}
+      {res.state === 'ok' && all.length === 0 && (
+        <p class="error" role="alert">
+          {t('alert.notFound', { case: caseNumber })}
+        </p>
+      )}
+      {all.map((x, i) => (
+        <div key={i} class="alert-one">
+          {all.length > 1 && (
+            <h2 class="alert-one-h">
+              {i + 1}/{all.length} · {[x.product, x.name].filter(Boolean).join(' – ')} · {formatDate(lang, x.report_date)}
+            </h2>
+          )}
+          <Detail a={x} />
+        </div>
+      ))}
     </div>
   );
 }

@@ -10,18 +10,20 @@ import { href, navigate } from '../route';
 
 export const FACETS = ['category', 'risk', 'origin', 'year', 'level'] as const;
 type FacetName = (typeof FACETS)[number];
-const PAGE = 20;
+const PAGE = 20; // hits per page (the API allows up to 100)
 
-function paramsFrom(u: URLSearchParams): SearchParams & { n: number } {
-  const p: SearchParams & { n: number } = { q: u.get('q') ?? '', n: Math.max(PAGE, Number(u.get('n')) || PAGE) };
+type Params = SearchParams & { page: number };
+
+function paramsFrom(u: URLSearchParams): Params {
+  const p: Params = { q: u.get('q') ?? '', page: Math.max(1, Math.floor(Number(u.get('page'))) || 1) };
   for (const f of FACETS) p[f] = u.getAll(f);
   return p;
 }
 
-function toHref(p: SearchParams & { n?: number }): string {
+function toHref(p: SearchParams & { page?: number }): string {
   const o: Record<string, string | string[] | undefined> = { q: p.q };
   for (const f of FACETS) o[f] = p[f];
-  if (p.n && p.n > PAGE) o.n = String(p.n);
+  if (p.page && p.page > 1) o.page = String(p.page);
   return href('/alerts', o);
 }
 
@@ -29,15 +31,15 @@ export function Alerts({ params }: { params: URLSearchParams }) {
   const { lang, t } = useLang();
   const p = paramsFrom(params);
   const key = toHref(p);
-  const [res, retry] = useAsync(() => searchAlerts({ ...p, limit: p.n }, lang), `${key}|${lang}`);
+  const [res, retry] = useAsync(() => searchAlerts({ ...p, limit: PAGE, offset: (p.page - 1) * PAGE }, lang), `${key}|${lang}`);
   const [text, setText] = useState(p.q ?? '');
   useEffect(() => setText(p.q ?? ''), [p.q]);
   const h = useFocusHeading('alerts');
 
-  const set = (f: FacetName, values: string[]) => navigate(toHref({ ...p, [f]: values, n: PAGE }));
+  const set = (f: FacetName, values: string[]) => navigate(toHref({ ...p, [f]: values, page: 1 }));
   const submit = (e: Event) => {
     e.preventDefault();
-    navigate(toHref({ ...p, q: text.trim(), n: PAGE }));
+    navigate(toHref({ ...p, q: text.trim(), page: 1 }));
   };
   const anyFilter = FACETS.some((f) => (p[f] ?? []).length > 0);
   const r = res.data;
@@ -147,7 +149,7 @@ function FacetBox({ name, counts, selected, onChange }: { name: FacetName; count
   );
 }
 
-function Results({ r, p }: { r: SearchResult; p: SearchParams & { n: number } }) {
+function Results({ r, p }: { r: SearchResult; p: Params }) {
   const { lang, t } = useLang();
   return (
     <section aria-labelledby="results-h">
@@ -177,14 +179,24 @@ function Results({ r, p }: { r: SearchResult; p: SearchParams & { n: number } })
               </li>
             ))}
           </ul>
-          <p class="showing">{t('alerts.showing', { a: formatNumber(lang, r.hits.length), n: formatNumber(lang, r.total) })}</p>
-          {r.hits.length < r.total && (
-            <p>
-              <a class="btn" href={toHref({ ...p, n: p.n + PAGE })}>
-                {t('alerts.more')}
-              </a>
+          <nav class="pager" aria-label={t('alerts.pages')}>
+            <p class="showing">
+              {t('alerts.showing', {
+                a: `${formatNumber(lang, (p.page - 1) * PAGE + 1)}–${formatNumber(lang, (p.page - 1) * PAGE + r.hits.length)}`,
+                n: formatNumber(lang, r.total),
+              })}
             </p>
-          )}
+            {p.page > 1 && (
+              <a class="btn" rel="prev" href={toHref({ ...p, page: p.page - 1 })}>
+                ← {t('alerts.prev')}
+              </a>
+            )}
+            {(p.page - 1) * PAGE + r.hits.length < r.total && (
+              <a class="btn" rel="next" href={toHref({ ...p, page: p.page + 1 })}>
+                {t('alerts.next')} →
+              </a>
+            )}
+          </nav>
         </>
       )}
     </section>
