@@ -1,8 +1,107 @@
+// `eucomply serve`: the HTTP JSON API (and the web front end) on --host:--port. Argument
+// handling only; the server lives in src/server.
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <thread>
+
 #include "cli/commands.h"
+#include "eucomply/kb.h"
+#include "server/api.h"
+#include "server/http_server.h"
 
 namespace eucomply::cli {
+namespace {
 
-// Filled in by the server issue.
-void AddServeCommand(CLI::App& /*app*/, Context& /*ctx*/) {}
+struct ServeArgs {
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string data = DefaultDataDir();
+  std::string kb;
+  std::string web = server::DefaultWebDir();
+  int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::string access_log = "-";
+  double read_timeout = 10;
+  double idle_timeout = 60;
+  size_t body_limit = 1u << 20;
+};
+
+int RunServe(const ServeArgs& a) {
+  auto kb = LoadKnowledgeBase(a.kb.empty() ? DefaultKnowledgeDir() : a.kb);
+  if (!kb.ok()) {
+    std::cerr << "eucomply serve: the knowledge base does not load:\n"
+              << kb.status().ToString() << "\n";
+    return 1;
+  }
+  std::FILE* log = nullptr;
+  if (a.access_log == "-") {
+    log = stdout;
+  } else if (a.access_log != "off") {
+    log = std::fopen(a.access_log.c_str(), "a");
+    if (log == nullptr) {
+      std::cerr << "eucomply serve: cannot open the access log " << a.access_log << "\n";
+      return 1;
+    }
+  }
+  server::ApiOptions api_options;
+  api_options.kb = std::move(kb).value();
+  api_options.data_dir = a.data;
+  api_options.web_dir = a.web;
+  api_options.version = server::ProgramVersion();
+  auto api = std::make_shared<server::Api>(std::move(api_options));
+
+  server::ServerOptions opts;
+  opts.host = a.host;
+  opts.port = static_cast<uint16_t>(a.port);
+  opts.threads = a.threads;
+  opts.body_limit = a.body_limit;
+  opts.read_timeout = std::chrono::milliseconds(static_cast<int64_t>(a.read_timeout * 1000));
+  opts.idle_timeout = std::chrono::milliseconds(static_cast<int64_t>(a.idle_timeout * 1000));
+  opts.access_log = log;
+  opts.on_listening = [&a](const std::string& url) {
+    std::printf("eucomply serve: listening on %s (API %sapi/v1/, data %s, %d threads)\n",
+                url.c_str(), url.c_str(), a.data.c_str(), a.threads);
+    std::fflush(stdout);
+  };
+  server::HttpServer srv(opts, [api](const server::ApiRequest& r) { return api->Handle(r); });
+  Status s = srv.Run();
+  if (log != nullptr && log != stdout) std::fclose(log);
+  if (!s.ok()) {
+    std::cerr << "eucomply serve: " << s.ToString() << "\n";
+    return 1;
+  }
+  std::fprintf(stderr, "eucomply serve: stopped\n");
+  return 0;
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App& app, Context& ctx) {
+  auto a = std::make_shared<ServeArgs>();
+  CLI::App* cmd = app.add_subcommand("serve", "Serve the HTTP JSON API and the web front end");
+  cmd->add_option("--host", a->host, "Address to listen on")->capture_default_str();
+  cmd->add_option("--port", a->port, "Port (0: any free port)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  cmd->add_option("--data", a->data, "Data folder holding alerts.sqlite (default: $EUCOMPLY_DATA or ./eucomply-data)");
+  cmd->add_option("--kb", a->kb, "Knowledge-base folder (default: the bundled one)");
+  cmd->add_option("--web", a->web, "Web front end folder served at / (missing: none)")
+      ->capture_default_str();
+  cmd->add_option("--threads", a->threads, "Worker threads (default: the number of cores)")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  cmd->add_option("--access-log", a->access_log, "Access log file, '-' for stdout, 'off' for none")
+      ->capture_default_str();
+  cmd->add_option("--read-timeout", a->read_timeout, "Seconds to read one request or write one answer")
+      ->check(CLI::Range(0.1, 3600.0))
+      ->capture_default_str();
+  cmd->add_option("--idle-timeout", a->idle_timeout, "Seconds a keep-alive connection may stay idle")
+      ->check(CLI::Range(0.1, 86400.0))
+      ->capture_default_str();
+  cmd->add_option("--body-limit", a->body_limit, "Largest request body, in bytes")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 30))
+      ->capture_default_str();
+  cmd->callback([a, &ctx] { ctx.exit_code = RunServe(*a); });
+}
 
 }  // namespace eucomply::cli

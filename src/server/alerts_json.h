@@ -1,0 +1,16 @@
+// JSON for search hits, facets and stored alerts: the schema of `eucomply alerts search|show
+// --format json` (src/cli/alerts_cmd.cc), so scripts can move between the CLI and the API.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "alerts/search.h"
+#include "alerts/store.h"
+
+namespace eucomply::server {
+
+nlohmann::json HitJson(const alerts::SearchHit& h);
+nlohmann::json FacetsJson(const alerts::SearchResponse& r);
+nlohmann::json AlertJson(const alerts::StoredAlert& s);
+
+}  // namespace eucomply::server

@@ -1,0 +1,115 @@
+// The HTTP JSON API as plain functions: an ApiRequest (method, target, a few headers, body)
+// goes in, an ApiResponse (status, content type, body) comes out. No sockets here; the
+// transport (http_server.h) and the tests both call Api::Handle.
+//
+// Thread safety: Api::Handle may be called from many threads at once. The knowledge base is
+// immutable and shared without locks; alert-store sessions come from a pool (alert_pool.h).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "eucomply/date.h"
+#include "eucomply/kb.h"
+#include "eucomply/status.h"
+#include "server/alert_pool.h"
+
+namespace eucomply::server {
+
+struct ApiRequest {
+  std::string method;  // "GET", "POST", "HEAD", ...
+  std::string target;  // path and query as sent, still percent-encoded
+  std::string accept_language;
+  std::string content_type;
+  std::string body;
+};
+
+struct ApiResponse {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // extra headers (Allow, ...)
+};
+
+// The parsed target: path segments and query parameters, percent-decoded.
+struct Target {
+  std::string path;  // decoded, for logs and static files
+  std::vector<std::string> segments;
+  std::multimap<std::string, std::string> query;
+  std::vector<std::string> Values(const std::string& key) const;
+  std::optional<std::string> Value(const std::string& key) const;  // the last one given
+};
+// Fails (InvalidArgument, "query: ..." messages) on bad percent escapes or a NUL byte.
+Result<Target> ParseTarget(std::string_view target);
+std::optional<std::string> PercentDecode(std::string_view s, bool plus_is_space);
+
+// The language of text in the answer: ?lang=en|zh wins, else the best Accept-Language entry
+// that is en or zh (by q-value), else English. A bad ?lang is an error.
+Result<Lang> RequestLang(const Target& t, std::string_view accept_language);
+
+struct ApiOptions {
+  std::shared_ptr<const KnowledgeBase> kb;
+  std::string data_dir;  // holds alerts.sqlite; missing store: alert routes answer 503
+  std::string web_dir;   // static front end served at /; empty or missing: none
+  std::string version = "0.0.0";
+  // The date assessments are made on when the request names none. Empty: today (UTC).
+  std::optional<Date> today;
+};
+
+// What a matched route's handler gets.
+struct RouteRequest {
+  const ApiRequest* http = nullptr;
+  const Target* target = nullptr;
+  std::map<std::string, std::string> params;  // {celex}, {case}
+  Lang lang = Lang::kEn;
+};
+
+class Api;
+using Handler = ApiResponse (*)(Api& api, const RouteRequest& req);
+
+struct Route {
+  const char* method;
+  const char* pattern;  // "/api/v1/acts/{celex}"
+  Handler handler;
+  bool text;  // answers text that has a language (takes lang / Accept-Language)
+};
+
+// Every API route, in matching order (fixed segments before parameters).
+const std::vector<Route>& Routes();
+
+class Api {
+ public:
+  explicit Api(ApiOptions options);
+
+  ApiResponse Handle(const ApiRequest& request);
+
+  const KnowledgeBase& kb() const { return *options_.kb; }
+  const ApiOptions& options() const { return options_; }
+  AlertPool& alerts() { return alerts_; }
+  Date Today() const;
+
+ private:
+  ApiOptions options_;
+  AlertPool alerts_;
+};
+
+// The one place a Status becomes an HTTP answer (through HttpStatusFor).
+ApiResponse ErrorResponse(const Status& status);
+ApiResponse JsonResponse(const nlohmann::json& j, int status = 200);
+
+// $EUCOMPLY_WEB, else the web/dist folder of the source tree this was built from.
+std::string DefaultWebDir();
+// The program version (the CMake project version).
+const char* ProgramVersion();
+
+// The OpenAPI 3 document served at /api/openapi.json (src/server/openapi.json).
+std::string_view OpenApiDocument();
+
+}  // namespace eucomply::server

@@ -1,0 +1,368 @@
+// The API's route handlers: each a plain function of (Api&, RouteRequest) -> ApiResponse.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <initializer_list>
+#include <set>
+#include <string>
+
+#include "alerts/lessons.h"
+#include "alerts/search.h"
+#include "eucomply/engine.h"
+#include "eucomply/report.h"
+#include "server/alerts_json.h"
+#include "server/api.h"
+#include "server/request_body.h"
+
+namespace eucomply::server {
+namespace {
+
+using nlohmann::json;
+namespace al = eucomply::alerts;
+
+// Unknown query parameters are refused, so that a misspelt filter is not silently ignored.
+Status CheckParams(const Target& t, std::initializer_list<const char*> allowed) {
+  std::vector<std::string> errors;
+  std::string list = "lang";
+  for (const char* a : allowed) list += std::string(", ") + a;
+  for (const auto& [key, value] : t.query) {
+    if (key == "lang") continue;
+    bool ok = false;
+    for (const char* a : allowed) ok = ok || key == a;
+    if (!ok) errors.push_back(fmt::format("query: {}: unknown parameter (allowed: {})", key, list));
+  }
+  if (errors.empty()) return Status::Ok();
+  errors.erase(std::unique(errors.begin(), errors.end()), errors.end());
+  return Status(StatusCode::kInvalidArgument, std::move(errors));
+}
+
+Result<int> IntParam(const Target& t, const char* name, int def, int lo, int hi) {
+  std::optional<std::string> v = t.Value(name);
+  if (!v) return def;
+  int n = 0;
+  auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (ec != std::errc() || ptr != v->data() + v->size() || n < lo || n > hi) {
+    return Status::InvalidArgument(
+        fmt::format("query: {}: must be an integer from {} to {}, not '{}'", name, lo, hi, *v));
+  }
+  return n;
+}
+
+// A year filter: "2024" or a date "2024-05-01" (its year; the index filters by report year).
+Result<std::optional<int>> YearParam(const Target& t, const char* name) {
+  std::optional<std::string> v = t.Value(name);
+  if (!v || v->empty()) return std::optional<int>();
+  if (v->size() == 10) {
+    if (auto d = Date::Parse(*v)) return std::optional<int>(d->year());
+  }
+  int y = 0;
+  auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), y);
+  if (ec != std::errc() || ptr != v->data() + v->size() || y < 1900 || y > 2999) {
+    return Status::InvalidArgument(
+        fmt::format("query: {}: must be a year YYYY or a date YYYY-MM-DD, not '{}'", name, *v));
+  }
+  return std::optional<int>(y);
+}
+
+Status CollectErrors(std::initializer_list<const Status*> parts) {
+  std::vector<std::string> errors;
+  for (const Status* s : parts) {
+    if (!s->ok()) errors.insert(errors.end(), s->messages().begin(), s->messages().end());
+  }
+  if (errors.empty()) return Status::Ok();
+  return Status(StatusCode::kInvalidArgument, std::move(errors));
+}
+
+struct Filters {
+  al::SearchRequest request;
+  Status status;
+};
+
+// The facet filters and year range shared by search and stats.
+Filters ReadFilters(const Target& t) {
+  Filters f;
+  static constexpr std::pair<const char*, al::Facet> kFilters[] = {
+      {"category", al::Facet::kCategory}, {"risk", al::Facet::kRisk},
+      {"origin", al::Facet::kOrigin},     {"notifying", al::Facet::kNotifying},
+      {"level", al::Facet::kLevel},       {"act", al::Facet::kAct},
+      {"standard", al::Facet::kStandard}};
+  for (const auto& [name, facet] : kFilters) {
+    for (std::string& v : t.Values(name)) {
+      if (!v.empty()) f.request.filters[static_cast<size_t>(facet)].push_back(std::move(v));
+    }
+  }
+  auto from = YearParam(t, "from");
+  auto to = YearParam(t, "to");
+  Status range;
+  if (from.ok() && to.ok() && *from && *to && **from > **to) {
+    range = Status::InvalidArgument(
+        fmt::format("query: from: {} is after to ({})", **from, **to));
+  }
+  Status fs = from.status(), ts = to.status();
+  f.status = CollectErrors({&fs, &ts, &range});
+  if (f.status.ok()) {
+    f.request.year_from = *from;
+    f.request.year_to = *to;
+  }
+  return f;
+}
+
+ApiResponse Health(Api& api, const RouteRequest&) {
+  json alerts = {{"available", false}};
+  Result<AlertPool::Lease> lease = api.alerts().Acquire();
+  if (lease.ok()) {
+    Result<int64_t> n = (*lease)->store->AlertCount();
+    alerts["available"] = n.ok();
+    if (n.ok()) alerts["count"] = *n;
+    else alerts["error"] = n.status().ToString();
+  } else {
+    alerts["error"] = lease.status().ToString();
+  }
+  const KnowledgeBase& kb = api.kb();
+  return JsonResponse({{"status", "ok"},
+                       {"knowledge_base",
+                        {{"acts", kb.acts().size()},
+                         {"standards", kb.standards().size()},
+                         {"categories", kb.categories().size()},
+                         {"attributes", kb.attributes().size()}}},
+                       {"alerts", alerts}});
+}
+
+ApiResponse Version(Api& api, const RouteRequest&) {
+  return JsonResponse({{"name", "eucomply"},
+                       {"version", api.options().version},
+                       {"api", "v1"},
+                       {"knowledge_base", {{"acts", api.kb().acts().size()}}}});
+}
+
+ApiResponse OpenApi(Api&, const RouteRequest&) {
+  ApiResponse r;
+  r.body = std::string(OpenApiDocument());
+  return r;
+}
+
+Result<ProductRequest> ReadProduct(Api& api, const RouteRequest& req, BodyKind kind) {
+  if (Status s = CheckParams(*req.target, {}); !s.ok()) return s;
+  return ParseProductRequest(api.kb(), req.http->body, kind);
+}
+
+ApiResponse AssessRoute(Api& api, const RouteRequest& req) {
+  Result<ProductRequest> pr = ReadProduct(api, req, BodyKind::kAssess);
+  if (!pr.ok()) return ErrorResponse(pr.status());
+  AssessOptions opts;
+  opts.as_of = pr->as_of.value_or(api.Today());
+  Assessment a = Assess(api.kb(), pr->product, opts);
+  std::optional<Question> next = NextQuestion(api.kb(), pr->product, opts, a);
+  return JsonResponse(AssessmentToJson(api.kb(), pr->product, a, req.lang, next));
+}
+
+ApiResponse NextQuestionRoute(Api& api, const RouteRequest& req) {
+  Result<ProductRequest> pr = ReadProduct(api, req, BodyKind::kNextQuestion);
+  if (!pr.ok()) return ErrorResponse(pr.status());
+  const KnowledgeBase& kb = api.kb();
+  AssessOptions opts;
+  opts.as_of = pr->as_of.value_or(api.Today());
+  opts.obligations = false;
+  Assessment a = Assess(kb, pr->product, opts);
+  std::optional<Question> q = NextQuestion(kb, pr->product, opts, a, pr->skip);
+  json undetermined = json::array();
+  for (const ActVerdict& v : a.acts) {
+    if (v.status == VerdictStatus::kUndetermined) undetermined.push_back(kb.acts()[v.act].short_name);
+  }
+  return JsonResponse({{"as_of", opts.as_of.ToString()},
+                       {"lang", req.lang == Lang::kZh ? "zh" : "en"},
+                       {"question", q ? QuestionToJson(kb, *q, req.lang) : json(nullptr)},
+                       {"undetermined", undetermined},
+                       {"product", ProductToJson(kb, pr->product, req.lang)}});
+}
+
+ApiResponse ActsRoute(Api& api, const RouteRequest& req) {
+  if (Status s = CheckParams(*req.target, {}); !s.ok()) return ErrorResponse(s);
+  json acts = json::array();
+  for (const Act& act : api.kb().acts()) acts.push_back(ActToJson(api.kb(), act, req.lang, false));
+  return JsonResponse({{"count", acts.size()}, {"acts", acts}});
+}
+
+ApiResponse ActRoute(Api& api, const RouteRequest& req) {
+  if (Status s = CheckParams(*req.target, {}); !s.ok()) return ErrorResponse(s);
+  const std::string& id = req.params.at("celex");
+  int a = api.kb().FindAct(id);
+  if (a < 0) {
+    return ErrorResponse(Status::NotFound(
+        fmt::format("no act '{}' (a CELEX number or short name; GET /api/v1/acts lists them)", id)));
+  }
+  return JsonResponse(ActToJson(api.kb(), api.kb().acts()[a], req.lang, true));
+}
+
+ApiResponse StandardsRoute(Api& api, const RouteRequest& req) {
+  if (Status s = CheckParams(*req.target, {"act"}); !s.ok()) return ErrorResponse(s);
+  const KnowledgeBase& kb = api.kb();
+  std::optional<std::string> celex;
+  if (auto act = req.target->Value("act"); act && !act->empty()) {
+    int a = kb.FindAct(*act);
+    if (a < 0) {
+      return ErrorResponse(Status::InvalidArgument(
+          fmt::format("query: act: no act '{}' (a CELEX number or short name)", *act)));
+    }
+    celex = kb.acts()[a].celex;
+  }
+  json out = json::array();
+  for (const Standard& s : kb.standards()) {
+    if (celex && std::find(s.acts.begin(), s.acts.end(), *celex) == s.acts.end()) continue;
+    out.push_back(StandardToJson(kb, s, req.lang));
+  }
+  return JsonResponse({{"count", out.size()}, {"standards", out}});
+}
+
+ApiResponse AlertSearchRoute(Api& api, const RouteRequest& req) {
+  const Target& t = *req.target;
+  Status params = CheckParams(t, {"q", "category", "risk", "origin", "notifying", "level", "act",
+                                  "standard", "from", "to", "limit", "offset", "facet_limit",
+                                  "any"});
+  if (!params.ok()) return ErrorResponse(params);
+  Filters f = ReadFilters(t);
+  auto limit = IntParam(t, "limit", 20, 0, 100);
+  auto offset = IntParam(t, "offset", 0, 0, 100000);
+  auto facet_limit = IntParam(t, "facet_limit", 20, 0, 1000);
+  Status any_status;
+  std::optional<std::string> any = t.Value("any");
+  if (any && *any != "true" && *any != "false" && *any != "1" && *any != "0") {
+    any_status = Status::InvalidArgument("query: any: must be true or false");
+  }
+  Status ls = limit.status(), os = offset.status(), fl = facet_limit.status();
+  if (Status s = CollectErrors({&f.status, &ls, &os, &fl, &any_status}); !s.ok()) {
+    return ErrorResponse(s);
+  }
+  al::SearchRequest& r = f.request;
+  for (const std::string& q : t.Values("q")) r.text += (r.text.empty() ? "" : " ") + q;
+  r.limit = *limit;
+  r.offset = *offset;
+  r.facet_limit = *facet_limit;
+  r.match_any = any && (*any == "true" || *any == "1");
+  Result<AlertPool::Lease> lease = api.alerts().Acquire();
+  if (!lease.ok()) return ErrorResponse(lease.status());
+  Result<al::SearchResponse> res = (*lease)->searcher->Search(r);
+  if (!res.ok()) return ErrorResponse(res.status());
+  json hits = json::array();
+  for (const al::SearchHit& h : res->hits) hits.push_back(HitJson(h));
+  return JsonResponse({{"query", r.text},
+                       {"total", res->total},
+                       {"offset", r.offset},
+                       {"limit", r.limit},
+                       {"hits", hits},
+                       {"facets", FacetsJson(*res)}});
+}
+
+ApiResponse AlertStatsRoute(Api& api, const RouteRequest& req) {
+  const Target& t = *req.target;
+  Status params = CheckParams(t, {"by", "category", "risk", "origin", "notifying", "level", "act",
+                                  "standard", "from", "to", "limit"});
+  if (!params.ok()) return ErrorResponse(params);
+  std::optional<al::Facet> by;
+  Status by_status;
+  if (auto b = t.Value("by"); b && !b->empty()) {
+    by = al::FacetFromName(*b);
+    if (!by) {
+      by_status = Status::InvalidArgument(fmt::format(
+          "query: by: unknown facet '{}' (category, risk, origin, notifying, level, year, act, "
+          "standard)",
+          *b));
+    }
+  }
+  Filters f = ReadFilters(t);
+  auto limit = IntParam(t, "limit", by ? 0 : 10, 0, 100000);
+  Status ls = limit.status();
+  if (Status s = CollectErrors({&by_status, &f.status, &ls}); !s.ok()) return ErrorResponse(s);
+  f.request.limit = 0;
+  f.request.facet_limit = *limit;
+  Result<AlertPool::Lease> lease = api.alerts().Acquire();
+  if (!lease.ok()) return ErrorResponse(lease.status());
+  Result<al::SearchResponse> res = (*lease)->searcher->Search(f.request);
+  if (!res.ok()) return ErrorResponse(res.status());
+  json facets = FacetsJson(*res);
+  if (by) facets = json{{al::FacetName(*by), facets[al::FacetName(*by)]}};
+  return JsonResponse({{"total", res->total}, {"facets", facets}});
+}
+
+ApiResponse AlertCaseRoute(Api& api, const RouteRequest& req) {
+  if (Status s = CheckParams(*req.target, {}); !s.ok()) return ErrorResponse(s);
+  const std::string& c = req.params.at("case");
+  Result<AlertPool::Lease> lease = api.alerts().Acquire();
+  if (!lease.ok()) return ErrorResponse(lease.status());
+  Result<std::vector<al::StoredAlert>> found = (*lease)->store->FindByCase(c);
+  if (!found.ok()) return ErrorResponse(found.status());
+  if (found->empty()) {
+    return ErrorResponse(Status::NotFound(fmt::format(
+        "no alert with case number '{}' (URL-encode the slashes: SR%2F02275%2F26)", c)));
+  }
+  json all = json::array();
+  for (const al::StoredAlert& a : *found) all.push_back(AlertJson(a));
+  return JsonResponse({{"case_number", c}, {"count", all.size()}, {"alerts", all}});
+}
+
+// The Safety Gate category names of a knowledge-base category, inherited from the nearest
+// ancestor that lists any.
+std::vector<std::string> SafetyGateNames(const KnowledgeBase& kb, int category) {
+  std::vector<int> frontier = {category};
+  std::set<int> seen;
+  while (!frontier.empty()) {
+    std::vector<int> next;
+    std::vector<std::string> names;
+    for (int c : frontier) {
+      if (c < 0 || !seen.insert(c).second) continue;
+      const Category& cat = kb.categories()[c];
+      names.insert(names.end(), cat.safety_gate.begin(), cat.safety_gate.end());
+      for (const std::string& p : cat.parent_ids) next.push_back(kb.FindCategory(p));
+    }
+    if (!names.empty()) return names;
+    frontier = std::move(next);
+  }
+  return {};
+}
+
+ApiResponse LessonsRoute(Api& api, const RouteRequest& req) {
+  Result<ProductRequest> pr = ReadProduct(api, req, BodyKind::kLessons);
+  if (!pr.ok()) return ErrorResponse(pr.status());
+  const KnowledgeBase& kb = api.kb();
+  al::ProductQuery q;
+  q.name = pr->product.name;
+  q.description = pr->product.description;
+  if (pr->product.category >= 0) {
+    q.category = kb.categories()[pr->product.category].id;
+    q.safety_gate_categories = SafetyGateNames(kb, pr->product.category);
+  }
+  if (q.name.empty() && q.description.empty() && q.category.empty()) {
+    return ErrorResponse(Status::InvalidArgument(
+        "request: /: give at least one of name, description, text or category"));
+  }
+  Result<AlertPool::Lease> lease = api.alerts().Acquire();
+  if (!lease.ok()) return ErrorResponse(lease.status());
+  al::LessonsOptions opts;
+  opts.similar_alerts = pr->alerts;
+  Result<al::Lessons> l = al::LearnLessons(*(*lease)->store, q, opts);
+  if (!l.ok()) return ErrorResponse(l.status());
+  return JsonResponse(al::LessonsToJson(*l));
+}
+
+}  // namespace
+
+const std::vector<Route>& Routes() {
+  static const std::vector<Route> kRoutes = {
+      {"GET", "/api/openapi.json", OpenApi, false},
+      {"GET", "/api/v1/health", Health, false},
+      {"GET", "/api/v1/version", Version, false},
+      {"POST", "/api/v1/assess", AssessRoute, true},
+      {"POST", "/api/v1/next-question", NextQuestionRoute, true},
+      {"GET", "/api/v1/acts", ActsRoute, true},
+      {"GET", "/api/v1/acts/{celex}", ActRoute, true},
+      {"GET", "/api/v1/standards", StandardsRoute, true},
+      {"GET", "/api/v1/alerts/search", AlertSearchRoute, false},
+      {"GET", "/api/v1/alerts/stats", AlertStatsRoute, false},
+      {"POST", "/api/v1/alerts/lessons", LessonsRoute, false},
+      {"GET", "/api/v1/alerts/{case}", AlertCaseRoute, false},
+  };
+  return kRoutes;
+}
+
+}  // namespace eucomply::server
