@@ -195,6 +195,7 @@ Result<Lessons> LearnLessons(AlertStore& store, const ProductQuery& product,
   SearchRequest req;
   req.text = l.query;
   req.match_any = true;
+  req.exact_rank = true;  // a handful of lessons queries: ranking quality over speed
   req.limit = options.similar_alerts;
   req.facet_limit = 1;
   req.filters[static_cast<size_t>(Facet::kCategory)] = product.safety_gate_categories;

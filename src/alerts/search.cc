@@ -100,10 +100,36 @@ uint32_t AlertSearcher::Dictionary::Intern(const std::string& value, const std::
   return it->second;
 }
 
+Status AlertSearcher::PrepareStatements() {
+  sqlite3* db = store_->handle();
+  struct {
+    Stmt* stmt;
+    const char* sql;
+  } all[] = {
+      {&fts_ids_, "SELECT rowid FROM alerts_fts WHERE alerts_fts MATCH ?"},
+      {&fts_ranked_,
+       "SELECT rowid, bm25(alerts_fts, 5.0, 2.0, 1.0, 3.0) FROM alerts_fts "
+       "WHERE alerts_fts MATCH ?"},
+      {&barcode_, "SELECT alert FROM alert_barcodes WHERE gtin_key = ?"},
+      {&hit_,
+       "SELECT case_number, report_date, category, product, name, brand, level, "
+       "country_of_origin, risk_type, reference, description FROM alerts WHERE id = ?"},
+  };
+  for (auto& s : all) {
+    if (Status st = s.stmt->Prepare(db, s.sql); !st.ok()) return st;
+  }
+  prepared_ = true;
+  return Status::Ok();
+}
+
 Status AlertSearcher::EnsureLoaded() {
+  if (!prepared_) {
+    if (Status st = PrepareStatements(); !st.ok()) return st;
+  }
   if (loaded_ && generation_ == store_->generation()) return Status::Ok();
   dicts_ = {};
   rows_.clear();
+  multi_values_.clear();
   row_of_id_.clear();
   sqlite3* db = store_->handle();
   Stmt s;
@@ -132,18 +158,18 @@ Status AlertSearcher::EnsureLoaded() {
     row_of_id_[r.id] = static_cast<int32_t>(rows_.size());
     rows_.push_back(std::move(r));
   }
-  auto row_for = [&](int64_t id) -> Row* {
-    if (id < 0 || id >= static_cast<int64_t>(row_of_id_.size()) || row_of_id_[id] < 0) {
-      return nullptr;
-    }
-    return &rows_[row_of_id_[id]];
+  std::vector<std::vector<uint32_t>> multi[3];
+  for (auto& m : multi) m.resize(rows_.size());
+  auto row_for = [&](int64_t id) -> int32_t {
+    if (id < 0 || id >= static_cast<int64_t>(row_of_id_.size())) return -1;
+    return row_of_id_[id];
   };
   Stmt risks;
   if (Status st = risks.Prepare(db, "SELECT alert, risk FROM alert_risks"); !st.ok()) return st;
   while (risks.Step() == SQLITE_ROW) {
-    if (Row* r = row_for(risks.Int(0))) {
+    if (int32_t r = row_for(risks.Int(0)); r >= 0) {
       std::string v = risks.Text(1);
-      r->multi[0].push_back(dicts_[static_cast<size_t>(Facet::kRisk)].Intern(v, v));
+      multi[0][r].push_back(dicts_[static_cast<size_t>(Facet::kRisk)].Intern(v, v));
     }
   }
   Stmt refs;
@@ -151,15 +177,22 @@ Status AlertSearcher::EnsureLoaded() {
     return st;
   }
   while (refs.Step() == SQLITE_ROW) {
-    Row* r = row_for(refs.Int(0));
-    if (r == nullptr) continue;
+    int32_t r = row_for(refs.Int(0));
+    if (r < 0) continue;
     bool act = refs.Text(1) == "act";
     std::string v = refs.Text(2);
     if (act) {
       std::string label = refs.Text(3) + " (" + v + ")";
-      r->multi[1].push_back(dicts_[static_cast<size_t>(Facet::kAct)].Intern(v, label));
+      multi[1][r].push_back(dicts_[static_cast<size_t>(Facet::kAct)].Intern(v, label));
     } else {
-      r->multi[2].push_back(dicts_[static_cast<size_t>(Facet::kStandard)].Intern(v, v));
+      multi[2][r].push_back(dicts_[static_cast<size_t>(Facet::kStandard)].Intern(v, v));
+    }
+  }
+  for (size_t r = 0; r < rows_.size(); ++r) {
+    for (int slot = 0; slot < 3; ++slot) {
+      rows_[r].multi_begin[slot] = static_cast<uint32_t>(multi_values_.size());
+      multi_values_.insert(multi_values_.end(), multi[slot][r].begin(), multi[slot][r].end());
+      rows_[r].multi_end[slot] = static_cast<uint32_t>(multi_values_.size());
     }
   }
   loaded_ = true;
@@ -179,39 +212,46 @@ Result<SearchResponse> AlertSearcher::Search(const SearchRequest& request) {
   const bool has_text = !fts.empty();
   if (has_text) {
     std::vector<double> best(rows_.size(), kNoMatch);
+    auto row_index = [&](int64_t id) -> int32_t {
+      return id >= 0 && id < static_cast<int64_t>(row_of_id_.size()) ? row_of_id_[id] : -1;
+    };
     std::string barcode = QueryBarcode(request.text);
     if (!barcode.empty()) {
-      Stmt b;
-      if (Status st = b.Prepare(db, "SELECT alert FROM alert_barcodes WHERE gtin_key = ?");
-          !st.ok()) {
-        return st;
+      barcode_.Reset();
+      barcode_.Bind(1, BarcodeKey(barcode));
+      while (barcode_.Step() == SQLITE_ROW) {
+        if (int32_t r = row_index(barcode_.Int(0)); r >= 0) best[r] = -1e9;  // exact code first
       }
-      b.Bind(1, BarcodeKey(barcode));
-      while (b.Step() == SQLITE_ROW) {
-        int64_t id = b.Int(0);
-        if (id < static_cast<int64_t>(row_of_id_.size()) && row_of_id_[id] >= 0) {
-          best[row_of_id_[id]] = -1e9;  // an exact barcode beats any text match
+    }
+    // All matches first, unranked: cheap, and tells whether bm25 is affordable.
+    std::vector<int32_t> matched;
+    auto run_ids = [&](const std::string& expr, std::vector<int32_t>* out) -> Status {
+      fts_ids_.Reset();
+      fts_ids_.Bind(1, expr);
+      int rc;
+      while ((rc = fts_ids_.Step()) == SQLITE_ROW) {
+        if (int32_t r = row_index(fts_ids_.Int(0)); r >= 0) out->push_back(r);
+      }
+      if (rc != SQLITE_DONE) {
+        return Status::InvalidArgument("search '" + request.text + "': " + sqlite3_errmsg(db));
+      }
+      return Status::Ok();
+    };
+    if (Status st = run_ids(fts, &matched); !st.ok()) return st;
+    if (request.exact_rank || matched.size() <= kExactRankLimit) {
+      response.bm25_ranked = true;
+      fts_ranked_.Reset();
+      fts_ranked_.Bind(1, fts);
+      while (fts_ranked_.Step() == SQLITE_ROW) {
+        if (int32_t r = row_index(fts_ranked_.Int(0)); r >= 0) {
+          best[r] = std::min(best[r], fts_ranked_.Double(1));
         }
       }
-    }
-    Stmt q;
-    if (Status st = q.Prepare(db,
-                              "SELECT rowid, bm25(alerts_fts, 5.0, 2.0, 1.0, 3.0) FROM alerts_fts "
-                              "WHERE alerts_fts MATCH ?");
-        !st.ok()) {
-      return st;
-    }
-    q.Bind(1, fts);
-    int rc;
-    while ((rc = q.Step()) == SQLITE_ROW) {
-      int64_t id = q.Int(0);
-      if (id < static_cast<int64_t>(row_of_id_.size()) && row_of_id_[id] >= 0) {
-        double& b = best[row_of_id_[id]];
-        b = std::min(b, q.Double(1));
-      }
-    }
-    if (rc != SQLITE_DONE) {
-      return Status::InvalidArgument("search '" + request.text + "': " + sqlite3_errmsg(db));
+    } else {
+      for (int32_t r : matched) best[r] = std::min(best[r], 0.0);
+      std::vector<int32_t> in_title;
+      if (Status st = run_ids("{title} : (" + fts + ")", &in_title); !st.ok()) return st;
+      for (int32_t r : in_title) best[r] = std::min(best[r], -1.0);
     }
     for (size_t i = 0; i < best.size(); ++i) {
       if (best[i] < kNoMatch) candidates.emplace_back(static_cast<int32_t>(i), best[i]);
@@ -257,7 +297,10 @@ Result<SearchResponse> AlertSearcher::Search(const SearchRequest& request) {
       if (ok.empty()) continue;
       if (IsMulti(f)) {
         bool any = false;
-        for (uint32_t v : r.multi[MultiSlot(f)]) any = any || ok[v];
+        const int slot = MultiSlot(f);
+        for (uint32_t i = r.multi_begin[slot]; i < r.multi_end[slot]; ++i) {
+          any = any || ok[multi_values_[i]];
+        }
         if (!any) return false;
       } else if (!ok[r.single[static_cast<size_t>(f)]]) {
         return false;
@@ -276,7 +319,8 @@ Result<SearchResponse> AlertSearcher::Search(const SearchRequest& request) {
     for (Facet f : kAllFacets) {
       auto& c = counts[static_cast<size_t>(f)];
       if (IsMulti(f)) {
-        for (uint32_t v : r.multi[MultiSlot(f)]) ++c[v];
+        const int slot = MultiSlot(f);
+        for (uint32_t i = r.multi_begin[slot]; i < r.multi_end[slot]; ++i) ++c[multi_values_[i]];
       } else {
         ++c[r.single[static_cast<size_t>(f)]];
       }
@@ -316,14 +360,7 @@ Result<SearchResponse> AlertSearcher::Search(const SearchRequest& request) {
   const size_t want = std::min(candidates.size(), offset + static_cast<size_t>(std::max(0, request.limit)));
   std::partial_sort(candidates.begin(), candidates.begin() + want, candidates.end(), better);
   if (offset < want) {
-    Stmt h;
-    if (Status st = h.Prepare(db,
-                              "SELECT case_number, report_date, category, product, name, brand, "
-                              "level, country_of_origin, risk_type, reference, description "
-                              "FROM alerts WHERE id = ?");
-        !st.ok()) {
-      return st;
-    }
+    Stmt& h = hit_;
     for (size_t i = offset; i < want; ++i) {
       const Row& r = rows_[candidates[i].first];
       h.Reset();
