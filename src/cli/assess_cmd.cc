@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "eucomply/engine.h"
+#include "eucomply/intake.h"
 #include "eucomply/report.h"
 #include "eucomply/text.h"
 
@@ -15,6 +16,7 @@ namespace {
 
 struct AssessArgs {
   std::string product_path;
+  std::string text;
   std::string as_of;
   std::string lang = "en";
   std::string format = "text";
@@ -164,9 +166,15 @@ int RunAssess(const AssessArgs& args) {
       return 1;
     }
     product = std::move(*p);
-  } else if (!args.interactive) {
-    std::cerr << "eucomply assess: give a product file (YAML or JSON) or --interactive\n";
+  } else if (!args.interactive && args.text.empty()) {
+    std::cerr << "eucomply assess: give a product file (YAML or JSON), --text or --interactive\n";
     return 2;
+  }
+  if (!args.text.empty()) {
+    // The file's values win over what the text says; the text fills the rest.
+    ApplyTextIntake(**kb, args.text, &product);
+    if (product.name.empty()) product.name = args.text;
+    if (product.description.empty()) product.description = args.text;
   }
   if (args.interactive) return RunInteractive(**kb, std::move(product), opts, *lang, args.format);
   Assessment a = Assess(**kb, product, opts);
@@ -189,6 +197,9 @@ void AddAssessCommand(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<AssessArgs>();
   CLI::App* cmd = app.add_subcommand("assess", "Which EU acts apply to a product, and why");
   cmd->add_option("product", args->product_path, "Product document (.yaml/.yml or .json)");
+  cmd->add_option("--text", args->text,
+                  "Product description in English or Chinese; category and attributes are "
+                  "inferred from it");
   cmd->add_option("--as-of", args->as_of, "Assess as of this date (YYYY-MM-DD; default today)");
   cmd->add_option("--lang", args->lang, "Language of the report: en or zh")->capture_default_str();
   cmd->add_option("--format", args->format, "text, json, markdown or summary")

@@ -8,12 +8,13 @@
 #include <sstream>
 
 #include "eucomply/engine.h"
+#include "eucomply/intake.h"
 #include "eucomply/text.h"
 
 namespace eucomply {
 namespace {
 
-constexpr const char* kTopKeys[] = {"name", "description", "category", "attributes"};
+constexpr const char* kTopKeys[] = {"name", "description", "category", "attributes", "text"};
 
 bool IsTopKey(std::string_view k) {
   for (const char* t : kTopKeys) {
@@ -59,11 +60,12 @@ Result<Product> ParseProductYaml(const KnowledgeBase& kb, std::string_view text,
                     source_name));
   }
   Product p = Product::Empty(kb);
+  std::string intake_text;
   for (auto it = root.begin(); it != root.end(); ++it) {
     std::string key = it->first.Scalar();
     if (!IsTopKey(key)) {
       err(it->first.Mark(),
-          fmt::format("unknown key '{}' (allowed: name, description, category, attributes)", key));
+          fmt::format("unknown key '{}' (allowed: name, description, category, attributes, text)", key));
       continue;
     }
     const YAML::Node& v = it->second;
@@ -75,6 +77,7 @@ Result<Product> ParseProductYaml(const KnowledgeBase& kb, std::string_view text,
     }
     if (key == "name") p.name = v.Scalar();
     else if (key == "description") p.description = v.Scalar();
+    else if (key == "text") intake_text = v.Scalar();
     else if (key == "category") {
       p.category = kb.FindCategory(v.Scalar());
       if (p.category < 0) err(v.Mark(), fmt::format("unknown category '{}'", v.Scalar()));
@@ -128,6 +131,7 @@ Result<Product> ParseProductYaml(const KnowledgeBase& kb, std::string_view text,
     }
   }
   if (!errors.empty()) return Status(StatusCode::kInvalidArgument, errors);
+  if (!intake_text.empty()) ApplyTextIntake(kb, intake_text, &p);  // given values win
   ApplyCategoryDefaults(kb, &p);
   return p;
 }
@@ -145,10 +149,11 @@ Result<Product> ParseProductJson(const KnowledgeBase& kb, const nlohmann::json& 
                     source_name));
   }
   Product p = Product::Empty(kb);
+  std::string intake_text;
   for (const auto& [key, v] : doc.items()) {
     std::string ptr = "/" + Escape(key);
     if (!IsTopKey(key)) {
-      err(ptr, fmt::format("unknown key '{}' (allowed: name, description, category, attributes)",
+      err(ptr, fmt::format("unknown key '{}' (allowed: name, description, category, attributes, text)",
                            key));
       continue;
     }
@@ -160,6 +165,7 @@ Result<Product> ParseProductJson(const KnowledgeBase& kb, const nlohmann::json& 
     const std::string s = v.get<std::string>();
     if (key == "name") p.name = s;
     else if (key == "description") p.description = s;
+    else if (key == "text") intake_text = s;
     else {
       p.category = kb.FindCategory(s);
       if (p.category < 0) err(ptr, fmt::format("unknown category '{}'", s));
@@ -227,6 +233,7 @@ Result<Product> ParseProductJson(const KnowledgeBase& kb, const nlohmann::json& 
     }
   }
   if (!errors.empty()) return Status(StatusCode::kInvalidArgument, errors);
+  if (!intake_text.empty()) ApplyTextIntake(kb, intake_text, &p);  // given values win
   ApplyCategoryDefaults(kb, &p);
   return p;
 }

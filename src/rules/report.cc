@@ -298,6 +298,27 @@ std::vector<std::pair<VerdictStatus, std::vector<const ActVerdict*>>> Grouped(
   return groups;
 }
 
+// What free-text intake inferred, each with the words it came from.
+std::string InferredLines(const KnowledgeBase& kb, const Product& p, Lang lang, bool markdown) {
+  std::vector<std::string> lines;
+  if (p.category >= 0 && p.category_source == ValueSource::kText) {
+    lines.push_back(fmt::format("{}: {} ← \"{}\"", lang == Lang::kZh ? "类别" : "category",
+                                kb.categories()[p.category].name.Get(lang), p.category_evidence));
+  }
+  for (size_t i = 0; i < p.values.size(); ++i) {
+    if (p.sources[i] != ValueSource::kText) continue;
+    const Attribute& attr = kb.attributes()[i];
+    lines.push_back(fmt::format("{}: {} ← \"{}\"", attr.label.Get(lang),
+                                FormatValue(attr, p.values[i], lang),
+                                i < p.evidence.size() ? p.evidence[i] : ""));
+  }
+  if (lines.empty()) return "";
+  std::string out = markdown ? fmt::format("\n## {}\n\n", lang == Lang::kZh ? "从描述中识别" : "Inferred from the description")
+                             : fmt::format("\n{}:\n", lang == Lang::kZh ? "从描述中识别" : "Inferred from the description");
+  for (const auto& l : lines) out += fmt::format("{}{}\n", markdown ? "- " : "  - ", l);
+  return out;
+}
+
 std::string Render(const KnowledgeBase& kb, const Product& p, const Assessment& a, Lang lang,
                    const std::optional<Question>& next, bool markdown) {
   const Words& w = W(lang);
@@ -312,6 +333,7 @@ std::string Render(const KnowledgeBase& kb, const Product& p, const Assessment& 
     out += fmt::format("{}: {} ({} {})\n", w.title, name, w.as_of, a.as_of.ToString());
     if (p.category >= 0) out += fmt::format("{}: {}\n", w.category, kb.categories()[p.category].name.Get(lang));
   }
+  out += InferredLines(kb, p, lang, markdown);
   for (const auto& [status, verdicts] : Grouped(kb, a)) {
     if (verdicts.empty()) continue;
     out += markdown ? fmt::format("\n## {} ({})\n\n", StatusWord(status, lang), verdicts.size())
