@@ -19,21 +19,27 @@ int HexValue(char c) {
   return -1;
 }
 
-bool Matches(const char* pattern, const std::vector<std::string>& segments,
+// Matches a route pattern ("/api/v1/acts/{celex}") against decoded path segments, without
+// allocating unless a parameter matches.
+bool Matches(std::string_view pattern, const std::vector<std::string>& segments,
              std::map<std::string, std::string>* params) {
-  std::vector<std::string_view> parts;
-  for (std::string_view p : Split(std::string_view(pattern).substr(1), '/')) parts.push_back(p);
-  if (parts.size() != segments.size()) return false;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    std::string_view p = parts[i];
+  pattern.remove_prefix(1);
+  size_t i = 0;
+  while (true) {
+    size_t slash = pattern.find('/');
+    std::string_view p = pattern.substr(0, slash);
+    if (i >= segments.size()) return false;
     if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
       if (segments[i].empty()) return false;
       (*params)[std::string(p.substr(1, p.size() - 2))] = segments[i];
     } else if (p != segments[i]) {
       return false;
     }
+    ++i;
+    if (slash == std::string_view::npos) break;
+    pattern.remove_prefix(slash + 1);
   }
-  return true;
+  return i == segments.size();
 }
 
 }  // namespace

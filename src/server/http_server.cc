@@ -82,6 +82,11 @@ struct HttpServer::Impl {
 
   ServerOptions opt;
   RequestHandler handler;
+  // Declared before the io_context: sessions still queued in it when it is destroyed
+  // unregister themselves from these.
+  std::mutex sessions_mu;
+  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
+  std::mutex log_mu;
   net::io_context ioc;
   net::strand<net::io_context::executor_type> strand;  // acceptor, signals, shutdown
   tcp::acceptor acceptor;
@@ -90,10 +95,6 @@ struct HttpServer::Impl {
   net::steady_timer accept_retry;
   std::atomic<bool> stopping{false};
   std::atomic<bool> stop_requested{false};
-
-  std::mutex sessions_mu;
-  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
-  std::mutex log_mu;
 };
 
 namespace {

@@ -1,0 +1,386 @@
+// The API's handlers, called as plain functions (no socket): routes, validation errors with
+// JSON pointers, languages, alert routes over a small real store, static files.
+#include "server/api.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "test_env.h"
+
+namespace eucomply::server {
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+class ApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    data_dir_ = new std::string(testing::MakeAlertDataDir("api"));
+    ApiOptions o;
+    o.kb = testing::TestKb();
+    o.data_dir = *data_dir_;
+    o.version = "9.9.9";
+    o.today = Date::Parse("2026-11-24");
+    api_ = new Api(std::move(o));
+  }
+  static void TearDownTestSuite() {
+    delete api_;
+    fs::remove_all(*data_dir_);
+    delete data_dir_;
+  }
+
+  static ApiResponse Call(const std::string& method, const std::string& target,
+                          const std::string& body = "", const std::string& accept_language = "") {
+    ApiRequest r;
+    r.method = method;
+    r.target = target;
+    r.body = body;
+    r.accept_language = accept_language;
+    return api_->Handle(r);
+  }
+  static json Json(const ApiResponse& r) { return json::parse(r.body); }
+
+  // The first error detail of a 400 answer.
+  static json FirstDetail(const ApiResponse& r) {
+    EXPECT_EQ(r.status, 400) << r.body;
+    json j = Json(r);
+    EXPECT_EQ(j["error"]["code"], "invalid_argument");
+    EXPECT_FALSE(j["error"]["details"].empty()) << r.body;
+    return j["error"]["details"].empty() ? json::object() : j["error"]["details"][0];
+  }
+
+  static Api* api_;
+  static std::string* data_dir_;
+};
+
+Api* ApiTest::api_ = nullptr;
+std::string* ApiTest::data_dir_ = nullptr;
+
+TEST_F(ApiTest, HealthReportsKnowledgeBaseAndAlerts) {
+  ApiResponse r = Call("GET", "/api/v1/health");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.content_type, "application/json");
+  json j = Json(r);
+  EXPECT_EQ(j["status"], "ok");
+  EXPECT_EQ(j["knowledge_base"]["acts"], api_->kb().acts().size());
+  EXPECT_TRUE(j["alerts"]["available"].get<bool>());
+  EXPECT_GT(j["alerts"]["count"].get<int>(), 100);
+}
+
+TEST_F(ApiTest, Version) {
+  json j = Json(Call("GET", "/api/v1/version"));
+  EXPECT_EQ(j["version"], "9.9.9");
+  EXPECT_EQ(j["api"], "v1");
+}
+
+TEST_F(ApiTest, AssessProductDocument) {
+  ApiResponse r = Call("POST", "/api/v1/assess",
+                       R"({"name": "Kettle", "category": "kettle", "as_of": "2026-01-01"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  json j = Json(r);
+  EXPECT_EQ(j["as_of"], "2026-01-01");
+  EXPECT_EQ(j["lang"], "en");
+  EXPECT_EQ(j["product"]["category"]["id"], "kettle");
+  bool lvd = false;
+  for (const json& a : j["acts"]) {
+    if (a["short_name"] == "LVD") lvd = a["status"] == "applies";
+  }
+  EXPECT_TRUE(lvd) << "LVD applies to a mains kettle";
+  EXPECT_TRUE(j.contains("next_question"));
+}
+
+TEST_F(ApiTest, AssessUsesTodayWhenNoDateIsGiven) {
+  json j = Json(Call("POST", "/api/v1/assess", R"({"category": "kettle"})"));
+  EXPECT_EQ(j["as_of"], "2026-11-24");
+}
+
+TEST_F(ApiTest, LanguageFromQueryThenAcceptLanguage) {
+  const std::string body = R"({"category": "kettle"})";
+  EXPECT_EQ(Json(Call("POST", "/api/v1/assess?lang=zh", body))["lang"], "zh");
+  EXPECT_EQ(Json(Call("POST", "/api/v1/assess", body, "zh-CN,zh;q=0.9,en;q=0.8"))["lang"], "zh");
+  EXPECT_EQ(Json(Call("POST", "/api/v1/assess", body, "fr-FR,en;q=0.5,zh;q=0.4"))["lang"], "en");
+  EXPECT_EQ(Json(Call("POST", "/api/v1/assess?lang=en", body, "zh-CN"))["lang"], "en");
+  json d = FirstDetail(Call("POST", "/api/v1/assess?lang=fr", body));
+  EXPECT_EQ(d["parameter"], "lang");
+  // Chinese act titles reach the reference endpoints too.
+  json act = Json(Call("GET", "/api/v1/acts/LVD", "", "zh"));
+  EXPECT_NE(act["title"], Json(Call("GET", "/api/v1/acts/LVD"))["title"]);
+}
+
+TEST_F(ApiTest, RequestLangTable) {
+  struct Case {
+    const char* target;
+    const char* accept;
+    Lang want;
+  } cases[] = {
+      {"/", "", Lang::kEn},
+      {"/", "zh", Lang::kZh},
+      {"/", "zh-Hans-CN", Lang::kZh},
+      {"/", "en-GB,zh;q=0.9", Lang::kEn},
+      {"/", "de,zh;q=0.1", Lang::kZh},
+      {"/", "zh;q=0.2, en;q=0.3", Lang::kEn},
+      {"/?lang=zh-CN", "en", Lang::kZh},
+  };
+  for (const Case& c : cases) {
+    auto t = ParseTarget(c.target);
+    ASSERT_TRUE(t.ok());
+    auto l = RequestLang(*t, c.accept);
+    ASSERT_TRUE(l.ok()) << c.target << " " << c.accept;
+    EXPECT_EQ(*l, c.want) << c.target << " " << c.accept;
+  }
+}
+
+TEST_F(ApiTest, MalformedJsonNamesLineAndColumn) {
+  json d = FirstDetail(Call("POST", "/api/v1/assess", "{\"name\": \"x\",\n  \"category\": }"));
+  EXPECT_EQ(d["pointer"], "");
+  EXPECT_EQ(d["line"], 2);
+  EXPECT_NE(d["message"].get<std::string>().find("malformed JSON"), std::string::npos);
+}
+
+TEST_F(ApiTest, WrongTypesAndUnknownFieldsNameTheirPointer) {
+  struct Case {
+    const char* body;
+    const char* pointer;
+  } cases[] = {
+      {R"({"attributes": {"voltage_ac": true}})", "/attributes/voltage_ac"},
+      {R"({"attributes": {"no_such_attribute": 1}})", "/attributes/no_such_attribute"},
+      {R"({"attributes": []})", "/attributes"},
+      {R"({"colour": "red"})", "/colour"},
+      {R"({"category": "spaceship"})", "/category"},
+      {R"({"name": 42})", "/name"},
+      {R"({"text": 42})", "/text"},
+      {R"({"as_of": "tomorrow"})", "/as_of"},
+      {R"({"as_of": 20260101})", "/as_of"},
+      {R"({"skip": ["category"]})", "/skip"},
+      {R"([1, 2])", ""},
+      {R"("text")", ""},
+      {"", ""},
+  };
+  for (const Case& c : cases) {
+    json d = FirstDetail(Call("POST", "/api/v1/assess", c.body));
+    EXPECT_EQ(d["pointer"], c.pointer) << c.body;
+  }
+}
+
+TEST_F(ApiTest, EveryProblemIsReportedAtOnce) {
+  ApiResponse r = Call("POST", "/api/v1/assess",
+                       R"({"text": 1, "as_of": "x", "attributes": {"voltage_ac": true}})");
+  ASSERT_EQ(r.status, 400);
+  EXPECT_EQ(Json(r)["error"]["details"].size(), 3u) << r.body;
+}
+
+TEST_F(ApiTest, FreeTextIntake) {
+  ApiResponse r = Call("POST", "/api/v1/assess", R"({"text": "USB-C charger 5V 3A"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  json j = Json(r);
+  EXPECT_EQ(j["product"]["description"], "USB-C charger 5V 3A");
+  // Given values win over the text.
+  r = Call("POST", "/api/v1/assess", R"({"text": "plush toy", "category": "kettle"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r)["product"]["category"]["id"], "kettle");
+}
+
+TEST_F(ApiTest, NextQuestion) {
+  ApiResponse r = Call("POST", "/api/v1/next-question", "{}");
+  ASSERT_EQ(r.status, 200) << r.body;
+  json j = Json(r);
+  ASSERT_FALSE(j["question"].is_null());
+  EXPECT_EQ(j["question"]["attribute"], "category");
+  EXPECT_FALSE(j["undetermined"].empty());
+  json k = Json(Call("POST", "/api/v1/next-question", R"({"skip": ["category"]})"));
+  ASSERT_FALSE(k["question"].is_null());
+  EXPECT_NE(k["question"]["attribute"], "category");
+  EXPECT_EQ(FirstDetail(Call("POST", "/api/v1/next-question", R"({"skip": ["nope"]})"))["pointer"],
+            "/skip/0");
+  EXPECT_EQ(FirstDetail(Call("POST", "/api/v1/next-question", R"({"skip": "category"})"))["pointer"],
+            "/skip");
+}
+
+TEST_F(ApiTest, ActsAndStandards) {
+  json acts = Json(Call("GET", "/api/v1/acts"));
+  EXPECT_EQ(acts["count"], api_->kb().acts().size());
+  EXPECT_FALSE(acts["acts"][0].contains("scope"));
+  json lvd = Json(Call("GET", "/api/v1/acts/32014L0035"));
+  EXPECT_EQ(lvd["short_name"], "LVD");
+  EXPECT_TRUE(lvd.contains("scope"));
+  EXPECT_EQ(Json(Call("GET", "/api/v1/acts/LVD"))["celex"], "32014L0035");
+  EXPECT_EQ(Call("GET", "/api/v1/acts/NOPE").status, 404);
+  json all = Json(Call("GET", "/api/v1/standards"));
+  EXPECT_EQ(all["count"], api_->kb().standards().size());
+  json some = Json(Call("GET", "/api/v1/standards?act=LVD"));
+  EXPECT_GT(some["count"].get<int>(), 0);
+  EXPECT_LT(some["count"].get<int>(), all["count"].get<int>());
+  EXPECT_EQ(FirstDetail(Call("GET", "/api/v1/standards?act=NOPE"))["parameter"], "act");
+  EXPECT_EQ(FirstDetail(Call("GET", "/api/v1/acts?sort=name"))["parameter"], "sort");
+}
+
+TEST_F(ApiTest, AlertSearchWithFiltersAndFacets) {
+  ApiResponse r = Call("GET", "/api/v1/alerts/search?q=charger&limit=5");
+  ASSERT_EQ(r.status, 200) << r.body;
+  json j = Json(r);
+  EXPECT_GT(j["total"].get<int>(), 0);
+  EXPECT_LE(j["hits"].size(), 5u);
+  EXPECT_EQ(j["facets"].size(), 8u);
+  json old = Json(Call("GET", "/api/v1/alerts/search?from=2005&to=2005-12-31&limit=100"));
+  ASSERT_GT(old["total"].get<int>(), 0);
+  for (const json& h : old["hits"]) EXPECT_EQ(h["report_date"].get<std::string>().substr(0, 4), "2005");
+  json china = Json(Call("GET", "/api/v1/alerts/search?origin=china&limit=0"));
+  json both = Json(Call("GET", "/api/v1/alerts/search?origin=china&level=serious&limit=0"));
+  EXPECT_GT(china["total"].get<int>(), 0);
+  EXPECT_LE(both["total"].get<int>(), china["total"].get<int>());
+  json all = Json(Call("GET", "/api/v1/alerts/search?limit=0"));
+  EXPECT_LT(china["total"].get<int>(), all["total"].get<int>());
+}
+
+TEST_F(ApiTest, AlertSearchRejectsBadParameters) {
+  struct Case {
+    const char* target;
+    const char* parameter;
+  } cases[] = {
+      {"/api/v1/alerts/search?from=abc", "from"},
+      {"/api/v1/alerts/search?to=20", "to"},
+      {"/api/v1/alerts/search?from=2020&to=2010", "from"},
+      {"/api/v1/alerts/search?limit=1000", "limit"},
+      {"/api/v1/alerts/search?limit=-1", "limit"},
+      {"/api/v1/alerts/search?offset=x", "offset"},
+      {"/api/v1/alerts/search?any=maybe", "any"},
+      {"/api/v1/alerts/search?colour=red", "colour"},
+      {"/api/v1/alerts/stats?by=colour", "by"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(FirstDetail(Call("GET", c.target))["parameter"], c.parameter) << c.target;
+  }
+}
+
+TEST_F(ApiTest, AlertByCaseNumber) {
+  json hits = Json(Call("GET", "/api/v1/alerts/search?from=2026&limit=1"))["hits"];
+  ASSERT_EQ(hits.size(), 1u);
+  std::string c = hits[0]["case_number"];
+  ASSERT_NE(c.find('/'), std::string::npos);
+  std::string encoded;
+  for (char ch : c) encoded += ch == '/' ? std::string("%2F") : std::string(1, ch);
+  ApiResponse r = Call("GET", "/api/v1/alerts/" + encoded);
+  ASSERT_EQ(r.status, 200) << r.body;
+  json j = Json(r);
+  EXPECT_EQ(j["case_number"], c);
+  EXPECT_EQ(j["alerts"][0]["case_number"], c);
+  EXPECT_EQ(Call("GET", "/api/v1/alerts/XX%2F00000%2F99").status, 404);
+  // Unencoded slashes make more path segments: no such route.
+  EXPECT_EQ(Call("GET", "/api/v1/alerts/" + c).status, 404);
+}
+
+TEST_F(ApiTest, AlertStats) {
+  json j = Json(Call("GET", "/api/v1/alerts/stats?by=risk"));
+  ASSERT_EQ(j["facets"].size(), 1u);
+  EXPECT_TRUE(j["facets"].contains("risk"));
+  json all = Json(Call("GET", "/api/v1/alerts/stats"));
+  EXPECT_EQ(all["facets"].size(), 8u);
+  EXPECT_EQ(all["total"], j["total"]);
+}
+
+TEST_F(ApiTest, Lessons) {
+  ApiResponse r = Call("POST", "/api/v1/alerts/lessons",
+                       R"({"name": "USB charger", "category": "phone_charger", "alerts": 5})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  json j = Json(r);
+  EXPECT_LE(j["alerts"].size(), 5u);
+  EXPECT_EQ(j["product"]["category"], "phone_charger");
+  EXPECT_EQ(Call("POST", "/api/v1/alerts/lessons", "{}").status, 400);
+  EXPECT_EQ(FirstDetail(Call("POST", "/api/v1/alerts/lessons", R"({"alerts": 0, "name": "x"})"))["pointer"],
+            "/alerts");
+}
+
+TEST_F(ApiTest, UnknownRoutesAndMethods) {
+  ApiResponse r = Call("GET", "/api/v1/nope");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(Json(r)["error"]["code"], "not_found");
+  r = Call("POST", "/api/v1/acts");
+  EXPECT_EQ(r.status, 405);
+  ASSERT_FALSE(r.headers.empty());
+  EXPECT_EQ(r.headers[0].second, "GET, HEAD");
+  EXPECT_EQ(Call("GET", "/api/v1/assess").status, 405);
+  EXPECT_EQ(Call("GET", "/api/v1/alerts/lessons").status, 405);
+  EXPECT_EQ(Call("DELETE", "/api/v1/alerts/search").status, 405);
+  EXPECT_EQ(Call("GET", "/api/v1/acts%zz").status, 400);
+  EXPECT_EQ(Call("GET", "/api/v1/acts?lang=%").status, 400);
+  EXPECT_EQ(Call("GET", "/api/v1/acts/%00").status, 400);
+  EXPECT_EQ(Call("GET", "*").status, 400);
+  EXPECT_EQ(Call("HEAD", "/api/v1/health").status, 200);
+}
+
+TEST_F(ApiTest, MissingAlertStoreAnswers503) {
+  ApiOptions o;
+  o.kb = testing::TestKb();
+  o.data_dir = "/nonexistent/eucomply-data";
+  Api api(std::move(o));
+  ApiRequest r;
+  r.method = "GET";
+  r.target = "/api/v1/alerts/search?q=toy";
+  ApiResponse res = api.Handle(r);
+  EXPECT_EQ(res.status, 503);
+  EXPECT_EQ(Json(res)["error"]["code"], "unavailable");
+  r.target = "/api/v1/health";
+  res = api.Handle(r);
+  EXPECT_EQ(res.status, 200);
+  EXPECT_FALSE(Json(res)["alerts"]["available"].get<bool>());
+  EXPECT_FALSE(fs::exists("/nonexistent/eucomply-data"));
+}
+
+TEST(StaticFilesTest, ServesTheWebFolderOnly) {
+  fs::path root = fs::temp_directory_path() / ("eucomply-web-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "web" / "assets");
+  std::ofstream(root / "web" / "index.html") << "<!doctype html><title>x</title>";
+  std::ofstream(root / "web" / "assets" / "app.js") << "console.log(1)";
+  std::ofstream(root / "web" / "assets" / "app.css") << "body{}";
+  std::ofstream(root / "secret.txt") << "secret";
+  fs::create_symlink(root / "secret.txt", root / "web" / "link.txt");
+
+  ApiOptions o;
+  o.kb = testing::TestKb();
+  o.web_dir = (root / "web").string();
+  Api api(std::move(o));
+  auto get = [&](const std::string& target) {
+    ApiRequest r;
+    r.method = "GET";
+    r.target = target;
+    return api.Handle(r);
+  };
+  ApiResponse r = get("/");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.content_type, "text/html; charset=utf-8");
+  EXPECT_EQ(get("/assets/app.js").content_type, "text/javascript; charset=utf-8");
+  EXPECT_EQ(get("/assets/app.css").content_type, "text/css; charset=utf-8");
+  EXPECT_EQ(get("/assets/app.js").body, "console.log(1)");
+  // The page routes itself: an extensionless path that is no file gets index.html.
+  EXPECT_EQ(get("/alerts/search").content_type, "text/html; charset=utf-8");
+  for (const char* bad : {"/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt",
+                          "/assets%2f..%2f..%2fsecret.txt", "/link.txt", "/missing.png",
+                          "/.hidden.js"}) {
+    ApiResponse b = get(bad);
+    EXPECT_EQ(b.status, 404) << bad;
+    EXPECT_EQ(b.body.find("secret"), std::string::npos) << bad;
+  }
+  EXPECT_EQ(get("/x").status, 200);
+  ApiRequest post;
+  post.method = "POST";
+  post.target = "/index.html";
+  EXPECT_EQ(api.Handle(post).status, 405);
+  fs::remove_all(root);
+
+  ApiOptions none;
+  none.kb = testing::TestKb();
+  none.web_dir = (root / "nothing").string();
+  Api bare(std::move(none));
+  ApiRequest r2;
+  r2.method = "GET";
+  r2.target = "/";
+  EXPECT_EQ(bare.Handle(r2).status, 404);
+}
+
+}  // namespace
+}  // namespace eucomply::server
