@@ -7,7 +7,7 @@ half-open one), then stays idle. Run through idle-connections.sh, which raises t
 descriptor limit and starts the server.
   idle_connections.py URL N WRK_SECONDS
 """
-import selectors
+import multiprocessing as mp
 import socket
 import subprocess
 import sys
@@ -77,27 +77,44 @@ def check_still_open(socks):
     return ok
 
 
+def hold(host, port, n, ready, go, results):
+    """A child process: opens and holds n connections until told to check them."""
+    socks = open_connections(host, port, n)
+    ready.put(len(socks))
+    go.wait()
+    results.put(check_still_open(socks))
+    for s in socks:
+        s.close()
+
+
 def main():
-    url, n, seconds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    url, n, seconds, script = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+    procs = int(sys.argv[5]) if len(sys.argv) > 5 else 2
     u = urllib.parse.urlparse(url)
+    ready, results, go = mp.Queue(), mp.Queue(), mp.Event()
     t0 = time.time()
-    socks = open_connections(u.hostname, u.port, n)
-    print(f"opened and served {len(socks)} keep-alive connections in {time.time() - t0:.1f} s; "
-          "now idle")
+    shares = [n // procs + (1 if i < n % procs else 0) for i in range(procs)]
+    children = [mp.Process(target=hold, args=(u.hostname, u.port, k, ready, go, results))
+                for k in shares]
+    for c in children:
+        c.start()
+    held = sum(ready.get() for _ in children)
+    print(f"opened and served {held} keep-alive connections ({procs} client processes) in "
+          f"{time.time() - t0:.1f} s; now idle")
     wrk = subprocess.run(
-        ["wrk", "-t1", "-c64", f"-d{seconds}s", "--latency", "-s",
-         sys.argv[4], url + "api/v1/assess"],
+        ["wrk", "-t1", "-c64", f"-d{seconds}s", "--latency", "-s", script, url + "api/v1/assess"],
         capture_output=True, text=True, check=True).stdout
     rps = [l.split()[1] for l in wrk.splitlines() if l.strip().startswith("Requests/sec")]
     p99 = [l.split()[1] for l in wrk.splitlines() if l.strip().startswith("99%")]
     errors = [l.strip() for l in wrk.splitlines() if "Socket errors" in l or "Non-2xx" in l]
-    print(f"while {len(socks)} connections were held idle: assess {rps[0]} req/s, "
-          f"p99 {p99[0]} (wrk, 64 connections){'; ' + '; '.join(errors) if errors else ''}")
-    ok = check_still_open(socks)
-    print(f"afterwards {ok}/{len(socks)} held connections were still open and answered")
-    for s in socks:
-        s.close()
-    return 0 if ok == len(socks) and not errors else 1
+    print(f"while {held} connections were held idle: assess {rps[0]} req/s, p99 {p99[0]} "
+          f"(wrk, 64 connections){'; ' + '; '.join(errors) if errors else ''}")
+    go.set()
+    ok = sum(results.get() for _ in children)
+    for c in children:
+        c.join()
+    print(f"afterwards {ok}/{held} held connections were still open and answered")
+    return 0 if ok == held == n and not errors else 1
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load test of `eucomply serve` with wrk: requests/s and p99 latency for POST assess and for
-# GET alerts/search, at 64 connections, server and wrk on the same machine. Run by hand
+# GET alerts/search, at 64 connections (assess once with one body, answered from the
+# response cache after the first request, and once with a new body each time), server and wrk on the same machine. Run by hand
 # (make bench); a few seconds per endpoint.
 #   bench/server/run-wrk.sh [BUILD_DIR]
 # Environment: DURATION (5s), CONNECTIONS (64), WRK_THREADS (2), SERVER_THREADS (cores),
@@ -57,4 +58,5 @@ run() {
   return 0
 }
 run "assess" "$here/assess.lua" "api/v1/assess"
+run "assess uncached" "$here/assess-varied.lua" "api/v1/assess"
 run "alerts/search" "$here/search.lua" "api/v1/alerts/search"
