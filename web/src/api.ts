@@ -342,6 +342,22 @@ export interface Stats {
   facets: Record<string, FacetCount[]>;
 }
 
+export interface StandardEntry {
+  id: string;
+  ref: string;
+  title: string;
+  acts: { celex: string; short_name: string }[];
+  citation?: string;
+  oj_date?: string;
+  presumption_until?: string;
+  superseded_by?: string;
+  unconfirmed?: boolean;
+}
+
+export function standards(lang: Lang): Promise<{ count: number; standards: StandardEntry[] }> {
+  return call('standards', lang);
+}
+
 export function alertStats(by: string, lang: Lang): Promise<Stats> {
   return call<Stats>(`alerts/stats?by=${encodeURIComponent(by)}`, lang, undefined, false);
 }

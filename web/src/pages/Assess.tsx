@@ -5,6 +5,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   assess,
+  standards as fetchStandards,
+  type StandardEntry,
   type ActResult,
   type Assessment,
   type AttrValue,
@@ -150,6 +152,13 @@ function QuestionCard({ q, doc, answered, busy }: { q: Question; doc: ProductDoc
   const submit = (e: Event) => {
     e.preventDefault();
     let v: AttrValue;
+    if (q.type === 'category' && !(q.values ?? []).length) {
+      // The API lists no categories to choose from: the words go to the free-text intake,
+      // which finds the category in its bilingual lexicon (or asks again).
+      const words = value.trim();
+      if (!words) return setError(t('q.required'));
+      return go({ ...doc, text: [doc.text, words].filter(Boolean).join('; ') });
+    }
     if (q.type === 'set') v = many;
     else if (q.type === 'number') {
       const s = value.trim().replace(',', '.');
@@ -166,7 +175,7 @@ function QuestionCard({ q, doc, answered, busy }: { q: Question; doc: ProductDoc
   const qid = `q-${q.attribute}`;
 
   return (
-    <section class="card question no-print" aria-labelledby={`${qid}-h`} ref={ref}>
+    <section class="card question no-print" aria-labelledby={`${qid}-h`} data-type={q.type} ref={ref}>
       <p class="eyebrow">
         {t('q.heading')} · <span class="progress">{t('q.progress', { n: answered })}</span>
       </p>
@@ -198,7 +207,25 @@ function QuestionCard({ q, doc, answered, busy }: { q: Question; doc: ProductDoc
             </button>
           </div>
         )}
-        {(q.type === 'enum' || q.type === 'category') && (
+        {q.type === 'category' && !(q.values ?? []).length && (
+          <div class="field">
+            <label for={`${qid}-words`}>{t('q.category.words')}</label>
+            <input
+              id={`${qid}-words`}
+              type="text"
+              value={value}
+              aria-describedby={`${qid}-words-hint`}
+              onInput={(e) => {
+                setValue((e.target as HTMLInputElement).value);
+                setError('');
+              }}
+            />
+            <p class="hint" id={`${qid}-words-hint`}>
+              {t('q.category.hint')}
+            </p>
+          </div>
+        )}
+        {(q.type === 'enum' || q.type === 'category') && (q.values ?? []).length > 0 && (
           <fieldset class="choices">
             <legend>{t('q.choose')}</legend>
             {(q.values ?? []).length > 8 ? (
@@ -368,7 +395,7 @@ function Result({ a, doc, p }: { a: Assessment; doc: ProductDoc; p: string }) {
       </Section>
 
       <Section id="sec-standards" title={t('result.standards')} lead={t('result.standards.lead')}>
-        <Standards acts={dutyActs} />
+        <Standards acts={dutyActs} asOf={a.as_of} />
       </Section>
 
       <Section id="sec-lessons" title={t('result.lessons')} lead={t('result.lessons.lead')} class="no-print">
@@ -450,7 +477,7 @@ function Facts({ a, doc }: { a: Assessment; doc: ProductDoc }) {
               </tr>
             )}
             {attrs.map(([id, v]) => (
-              <tr key={id}>
+              <tr key={id} data-attr={id} data-source={v.source}>
                 <th scope="row">{v.label ?? id}</th>
                 <td>{v.display ?? String(v.value)}</td>
                 <td class="source">
@@ -649,40 +676,58 @@ function Checklist({ acts, p }: { acts: ActResult[]; p: string }) {
   );
 }
 
-function Standards({ acts }: { acts: ActResult[] }) {
-  const { t } = useLang();
-  const map = new Map<string, { ref: string; title: string; acts: Set<string> }>();
+// The standards of the acts that apply (or will): those the knowledge base lists for each act
+// (GET standards) whose presumption of conformity has not ended, plus any an obligation names.
+// One table per act; the first is open, the others fold (all open when printing).
+function Standards({ acts, asOf }: { acts: ActResult[]; asOf: string }) {
+  const { t, lang } = useLang();
+  const [all] = useAsync(() => fetchStandards(lang), `standards|${lang}`);
+  const byAct = new Map<string, Map<string, { ref: string; title: string; unconfirmed?: boolean }>>();
+  for (const act of acts) byAct.set(act.celex, new Map());
   for (const act of acts) {
     for (const o of act.obligations ?? []) {
-      for (const s of o.standards ?? []) {
-        const e = map.get(s.id) ?? { ref: s.ref, title: s.title, acts: new Set<string>() };
-        e.acts.add(act.short_name);
-        map.set(s.id, e);
-      }
+      for (const s of o.standards ?? []) byAct.get(act.celex)!.set(s.id, { ref: s.ref, title: s.title, unconfirmed: o.unconfirmed });
     }
   }
-  const rows = [...map.entries()].sort((x, y) => x[1].ref.localeCompare(y[1].ref, 'en', { numeric: true }));
-  if (rows.length === 0) return <p class="empty">{t('result.standards.none')}</p>;
+  for (const s of all.data?.standards ?? ([] as StandardEntry[])) {
+    if (s.presumption_until && s.presumption_until < asOf) continue;
+    for (const a of s.acts ?? []) byAct.get(a.celex)?.set(s.id, { ref: s.ref, title: s.title, unconfirmed: s.unconfirmed });
+  }
+  const groups = acts.filter((a) => (byAct.get(a.celex)?.size ?? 0) > 0);
+  if (groups.length === 0) return all.state === 'loading' ? <Loading /> : <p class="empty">{t('result.standards.none')}</p>;
   return (
-    <div class="table-wrap">
-      <table class="standards-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('result.standards.ref')}</th>
-            <th scope="col">{t('result.standards.title')}</th>
-            <th scope="col">{t('result.standards.acts')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([id, s]) => (
-            <tr key={id} data-standard={id}>
-              <td class="std-ref">{s.ref}</td>
-              <td>{s.title}</td>
-              <td>{[...s.acts].join(', ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div class="std-groups">
+      {groups.map((act, i) => {
+        const rows = [...byAct.get(act.celex)!.entries()].sort((x, y) => x[1].ref.localeCompare(y[1].ref, 'en', { numeric: true }));
+        return (
+          <details class="std-group" key={act.celex} open={i === 0} data-celex={act.celex}>
+            <summary>
+              <span class="short">{act.short_name}</span> <span class="act-title">{act.title}</span>{' '}
+              <span class="tag">{t('result.standards.count', { n: formatNumber(lang, rows.length) })}</span>
+            </summary>
+            <div class="table-wrap">
+              <table class="standards-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('result.standards.ref')}</th>
+                    <th scope="col">{t('result.standards.title')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map(([id, s]) => (
+                    <tr key={id} data-standard={id}>
+                      <td class="std-ref">{s.ref}</td>
+                      <td>
+                        {s.title} <Unconfirmed show={s.unconfirmed} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        );
+      })}
     </div>
   );
 }

@@ -1,0 +1,474 @@
+// Browser tests of the web page (issue 6), run by ctest: headless Chromium against the real
+// `eucomply serve`. Each test asserts what the page shows. Screenshots of the main pages in
+// both languages go to build/screenshots/.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { openBrowser, screenshot, Server } from './harness.mjs';
+
+const server = new Server();
+const browsers = {};
+
+before(async () => {
+  await server.start();
+  browsers.en = await openBrowser('en-GB', server.base);
+  browsers.zh = await openBrowser('zh-CN', server.base);
+});
+
+after(async () => {
+  for (const b of Object.values(browsers)) await b.close().catch(() => {});
+  await server.stop();
+});
+
+// The words of the page in each language (from web/src/i18n.ts), as the tests look for them.
+const W = {
+  en: {
+    lang: 'en',
+    intakeTitle: 'Assess a product',
+    describe: 'Product description',
+    start: 'Start the assessment',
+    soldOnline: 'Sold online to EU consumers',
+    mfrEu: 'Manufacturer established in the EU',
+    yes: 'Yes',
+    no: 'No',
+    why: 'Why we ask',
+    skip: 'I don’t know',
+    answer: 'Answer',
+    resultTitle: 'Assessment result',
+    applies: 'Acts that apply',
+    obligations: 'What you must do: checklist by act',
+    standards: 'Harmonised standards',
+    notApplicable: 'Acts that do not apply, and why',
+    done: 'No more questions',
+    statusApplies: 'Applies',
+    alertsTitle: 'Explore Safety Gate alerts',
+    search: 'Search alerts',
+    searchButton: 'Search',
+    category: 'Category',
+    risk: 'Risk',
+    found: /alerts? found/,
+    measures: 'Measures taken',
+    references: 'References',
+    perYear: 'Alerts per year',
+    lessons: 'Lessons from Safety Gate',
+  },
+  zh: {
+    lang: 'zh-CN',
+    intakeTitle: '产品评估',
+    describe: '产品描述',
+    start: '开始评估',
+    soldOnline: '在线上向欧盟消费者销售',
+    mfrEu: '制造商设在欧盟',
+    yes: '是',
+    no: '否',
+    why: '提问原因',
+    skip: '我不知道',
+    answer: '回答',
+    resultTitle: '评估结果',
+    applies: '适用的法规',
+    obligations: '您须履行的义务：按法规分组的清单',
+    standards: '协调标准',
+    notApplicable: '不适用的法规及原因',
+    done: '没有更多问题',
+    statusApplies: '适用',
+    alertsTitle: '浏览 Safety Gate 预警',
+    search: '搜索预警',
+    searchButton: '搜索',
+    category: '类别',
+    risk: '风险',
+    found: /找到 [\d,]+ 条预警/,
+    measures: '采取的措施',
+    references: '引用',
+    perYear: '每年预警数量',
+    lessons: 'Safety Gate 经验教训',
+  },
+};
+
+// Three products, each described in both languages, with the answers a seller would give
+// (by attribute id). Other yes/no questions are answered "No", multiple-choice ones with
+// nothing ticked, and anything else "I don't know". Then what the result must show.
+const PRODUCTS = [
+  {
+    id: 'charger',
+    text: {
+      en: 'USB-C wall charger for mobile phones, input 100-240 V AC, output 5 V 3 A, 15 W',
+      zh: 'USB-C 手机充电器，输入 100-240V 交流电，输出 5V 3A，15W',
+    },
+    answers: { product_form: 'article', has_packaging: true },
+    category: { en: /charger/i, zh: /充电器/ },
+    // Short names that must be in "Acts that apply", and an act name per language.
+    applies: ['LVD', 'EMC', 'RoHS', 'GPSR', 'WEEE'],
+    notApplies: ['TSD', 'RED'],
+    title: { en: 'Low Voltage Directive', zh: '低电压指令' },
+    standard: /EN 50419|EN 55014|EN 62368/,
+  },
+  {
+    id: 'plush',
+    text: {
+      en: 'Plush teddy bear toy with a sound module powered by button cells, for children from 12 months',
+      zh: '毛绒玩具熊，内置发声模块，纽扣电池供电，适合 12 个月以上儿童',
+    },
+    // Numbers typed in the number field (with the unit the question gives).
+    answers: { product_form: 'article', voltage_ac: '0', voltage_dc: '4.5' },
+    category: { en: /plush/i, zh: /毛绒玩具/ },
+    applies: ['TSD', 'GPSR', 'EMC'],
+    upcoming: ['TSR'],
+    notApplies: ['LVD', 'RED'],
+    title: { en: 'Toy Safety Directive', zh: '玩具安全指令' },
+    standard: /EN 71-1/,
+  },
+  {
+    id: 'speaker',
+    text: {
+      en: 'Portable Bluetooth speaker with rechargeable lithium battery, charged by USB-C 5 V',
+      zh: '便携式蓝牙音箱，内置可充电锂电池，USB-C 5V 充电',
+    },
+    answers: { product_form: 'article', charger_device_type: 'portable_speaker', textile_fibre_share: '0' },
+    category: { en: /speaker/i, zh: /音箱/ },
+    applies: ['RED', 'GPSR', 'BATT', 'RED_CHARGER'],
+    notApplies: ['LVD', 'TSD'],
+    title: { en: 'Radio Equipment Directive', zh: '无线电设备指令' },
+    standard: /EN 300 328|EN 301 489|EN 62368/,
+  },
+];
+
+const resultUrls = {};
+
+async function appliesShortNames(page) {
+  return page.locator('#sec-applies .act .short').allInnerTexts();
+}
+
+// Answers questions until the page says there are none left. Returns the questions seen.
+async function answerAll(page, w, answers, shotPrefix) {
+  const seen = [];
+  for (let i = 0; i < 30; i++) {
+    // Wait for the answer to the last step: the page is busy while it loads.
+    await page.locator('.assess[aria-busy="false"]').waitFor();
+    await page.locator('.question, .notice-done').first().waitFor();
+    if (await page.locator('.notice-done').count()) break;
+    const card = page.locator('.question');
+    const heading = (await card.locator('h2').innerText()).trim();
+    // Every question says why it is asked, in the page's language.
+    assert.equal((await card.locator('.why h3').innerText()).trim(), w.why);
+    const why = (await card.locator('.why p').first().innerText()).trim();
+    assert.ok(heading.length > 2, 'the question has a text');
+    assert.ok(why.length > 5, `"${heading}" has a why-we-ask text`);
+    const url = page.url();
+    const id = (await card.getAttribute('aria-labelledby')).replace(/^q-/, '').replace(/-h$/, '');
+    const type = await card.getAttribute('data-type');
+    seen.push({ id, type, heading, why });
+    if (i === 0 && shotPrefix) await screenshot(page, `${shotPrefix}-question`);
+    const answer = answers[id];
+    if (type === 'bool' && answer !== undefined && typeof answer !== 'boolean') throw new Error(`bad answer for ${id}`);
+    if (type === 'bool') {
+      await card.getByRole('button', { name: answer === true ? w.yes : w.no, exact: true }).click();
+    } else if (type === 'set' && answer === undefined) {
+      await card.getByRole('button', { name: w.answer, exact: true }).click();
+    } else if (type === 'number' && answer !== undefined) {
+      await card.locator('input[type=text]').fill(answer);
+      await card.getByRole('button', { name: w.answer, exact: true }).click();
+    } else if ((type === 'enum' || type === 'set') && answer !== undefined) {
+      const select = card.locator('select');
+      if (await select.count()) await select.selectOption(answer);
+      else for (const v of [answer].flat()) await card.locator(`input[value="${v}"]`).check();
+      await card.getByRole('button', { name: w.answer, exact: true }).click();
+    } else {
+      await card.getByRole('button', { name: w.skip, exact: true }).click();
+    }
+    await page.waitForURL((u) => u.toString() !== url);
+  }
+  await page.locator('.assess[aria-busy="false"] .notice-done').waitFor();
+  return seen;
+}
+
+for (const lang of ['en', 'zh']) {
+  describe(`assessment flow in ${lang}`, () => {
+    for (const p of PRODUCTS) {
+      test(`${p.id}: describe, answer every question, read the result (${lang})`, async () => {
+        const w = W[lang];
+        const { page } = browsers[lang];
+        await page.goto(`${server.base}/`);
+        // The language follows the browser's Accept-Language.
+        assert.equal(await page.locator('html').getAttribute('lang'), w.lang);
+        await assert.doesNotReject(page.getByRole('heading', { level: 1, name: w.intakeTitle }).waitFor());
+        if (p.id === 'charger') await screenshot(page, `intake-${lang}`);
+
+        await page.getByLabel(w.describe).fill(p.text[lang]);
+        await page.getByRole('group', { name: w.soldOnline }).getByLabel(w.yes, { exact: true }).check();
+        await page.getByRole('group', { name: w.mfrEu }).getByLabel(w.no, { exact: true }).check();
+        await page.getByRole('button', { name: w.start }).click();
+        await page.waitForURL(/#\/assess\?p=/);
+        await page.getByRole('heading', { level: 1, name: new RegExp(w.resultTitle) }).waitFor();
+
+        const seen = await answerAll(page, w, p.answers, p.id === 'charger' ? `assess-${lang}` : null);
+        // No question is asked twice, and the flow asked several kinds of question.
+        assert.equal(new Set(seen.map((q) => q.id)).size, seen.length, `each question once: ${seen.map((q) => q.id)}`);
+        assert.ok(seen.length >= 3, `several questions (${seen.map((q) => q.id)})`);
+        for (const id of Object.keys(p.answers)) {
+          if (seen.some((q) => q.id === id)) {
+            // An answer given is shown among the facts as the user's answer.
+            assert.ok(await page.locator(`.facts-table tr[data-attr="${id}"]`).count(), `${id} is listed among the facts`);
+          }
+        }
+        assert.match(await page.getByTestId('product-category').innerText(), p.category[lang]);
+
+        const applies = await appliesShortNames(page);
+        for (const s of p.applies) assert.ok(applies.includes(s), `${s} applies to the ${p.id} (got ${applies.join(', ')})`);
+        const na = await page.locator('#sec-not_applicable .na .short').allInnerTexts();
+        for (const s of p.notApplies) assert.ok(na.includes(s), `${s} does not apply to the ${p.id}`);
+        if (p.upcoming) {
+          const timeline = await page.locator('#sec-upcoming .timeline').innerText();
+          for (const s of p.upcoming) assert.ok(timeline.includes(s), `${s} is on the timeline`);
+        }
+        const appliesText = await page.locator('#sec-applies').innerText();
+        assert.match(appliesText, new RegExp(p.title[lang]), 'act names in the page language');
+        // Every act card in "applies" has the "Applies" badge.
+        const badges = await page.locator('#sec-applies .act .badge').allInnerTexts();
+        assert.ok(badges.length >= p.applies.length && badges.every((b) => b.trim() === w.statusApplies));
+
+        // The summary's count of applicable acts matches the cards.
+        const count = await page.locator('.count-applies strong').innerText();
+        assert.equal(Number(count.replace(/\D/g, '')), applies.length);
+
+        // Obligations as a checklist grouped by act, and the standards table.
+        await page.getByRole('heading', { level: 2, name: w.obligations }).waitFor();
+        const groups = await page.locator('#sec-obligations .duty-group').count();
+        assert.ok(groups >= 2, 'duties grouped by act');
+        const firstDuty = page.locator('#sec-obligations .duty input[type=checkbox]').first();
+        await firstDuty.check();
+        assert.ok(await firstDuty.isChecked(), 'a duty can be ticked');
+        await page.locator('#sec-standards .std-group').first().waitFor();
+        const closed = await page.locator('#sec-standards details:not([open]) > summary').count();
+        for (let k = 0; k < closed; k++) await page.locator('#sec-standards details:not([open]) > summary').first().click();
+        const stdText = await page.locator('#sec-standards').innerText();
+        assert.match(stdText, p.standard, 'the harmonised standards are listed');
+
+        // Acts that do not apply say why.
+        await page.getByRole('heading', { level: 2, name: w.notApplicable }).waitFor();
+        const naItems = page.locator('#sec-not_applicable .na');
+        assert.ok((await naItems.count()) > 5);
+        await naItems.first().locator('summary').click();
+        assert.ok((await naItems.first().locator('.reason').count()) >= 1, 'a reason is shown');
+
+        resultUrls[`${p.id}-${lang}`] = page.url();
+        if (p.id === 'charger' || p.id === 'plush') await screenshot(page, `result-${p.id}-${lang}`);
+        assert.deepEqual(browsers[lang].outside, [], 'no request left 127.0.0.1');
+      });
+    }
+  });
+}
+
+describe('result page', () => {
+  test('switching language on a result page keeps the product and translates the result', async () => {
+    const { page } = browsers.en;
+    const url = resultUrls['plush-en'] ?? resultUrls['charger-en'];
+    assert.ok(url, 'an English result exists');
+    await page.goto(url);
+    await page.getByRole('heading', { level: 2, name: W.en.applies }).waitFor();
+    const before = await appliesShortNames(page);
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { level: 2, name: W.zh.applies }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+    assert.equal(page.url(), url, 'the address (and so the product) is unchanged');
+    assert.deepEqual(await appliesShortNames(page), before, 'the same acts apply');
+    const text = await page.locator('main').innerText();
+    assert.match(text, /玩具安全指令|低电压指令/, 'act names in Chinese');
+    assert.ok(!text.includes('Acts that apply'), 'no English heading left');
+    assert.equal(await page.getByRole('button', { name: '中文' }).getAttribute('aria-pressed'), 'true');
+    // The choice is remembered: a reload stays in Chinese although the browser is English.
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: W.zh.applies }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 2, name: W.en.applies }).waitFor();
+  });
+
+  test('a shared result link opens the same result in another browser', async () => {
+    const url = resultUrls['charger-en'];
+    assert.ok(url);
+    const { page } = browsers.zh;
+    await page.goto(url);
+    await page.getByRole('heading', { level: 2, name: W.zh.applies }).waitFor();
+    const applies = await appliesShortNames(page);
+    for (const s of PRODUCTS[0].applies) assert.ok(applies.includes(s));
+    assert.match(await page.locator('#sec-applies').innerText(), /低电压指令/);
+  });
+
+  test('lessons from past alerts are linked from the result', async () => {
+    const { page } = browsers.en;
+    await page.goto(resultUrls['charger-en']);
+    await page.getByTestId('lessons-link').click();
+    await page.waitForURL(/#\/lessons\?p=/);
+    await page.getByRole('heading', { level: 1, name: W.en.lessons }).waitFor();
+    await page.locator('.lead, .error').first().waitFor();
+    const text = await page.locator('main').innerText();
+    assert.match(text, /Based on \d+ of \d+ matching alerts/);
+    const similar = page.locator('.hits .hit');
+    assert.ok((await similar.count()) > 0, 'similar alerts are listed');
+    await screenshot(page, 'lessons-en');
+    await similar.first().locator('a').click();
+    await page.waitForURL(/#\/alert\//);
+    await page.getByRole('heading', { level: 2, name: W.en.measures }).waitFor();
+  });
+});
+
+describe('alerts', () => {
+  for (const lang of ['en', 'zh']) {
+    test(`search with two facets, open an alert, see the charts (${lang})`, async () => {
+      const w = W[lang];
+      const { page } = browsers[lang];
+      await page.goto(`${server.base}/#/alerts`);
+      await page.getByRole('heading', { level: 1, name: w.alertsTitle }).waitFor();
+      const total = async () => Number((await page.locator('.results-count').innerText()).replace(/[^\d]/g, ''));
+      await page.locator('.results-count').waitFor();
+      const all = await total();
+      assert.ok(all > 300, `the store holds the imported alerts (${all})`);
+
+      // Free text, then a category and a risk facet.
+      await page.getByLabel(w.search, { exact: true }).fill('charger');
+      await page.getByRole('button', { name: w.searchButton, exact: true }).click();
+      await page.waitForURL(/q=charger/);
+      await page.waitForFunction((n) => {
+        const el = document.querySelector('.results-count');
+        return el && Number(el.textContent.replace(/[^\d]/g, '')) < n;
+      }, all);
+      const withText = await total();
+      assert.ok(withText > 0 && withText < all, `text narrows the results (${withText})`);
+
+      const catBox = page.locator('fieldset[data-facet=category]');
+      const catLabel = (await catBox.locator('.facet-label').first().innerText()).trim();
+      const catCount = Number((await catBox.locator('.facet-count').first().innerText()).replace(/\D/g, ''));
+      await catBox.locator('input[type=checkbox]').first().check();
+      await page.waitForURL(/category=/);
+      await page.waitForFunction((n) => Number(document.querySelector('.results-count')?.textContent.replace(/[^\d]/g, '')) === n, catCount);
+      assert.equal(await total(), catCount, 'the category count is what the facet said');
+      for (const c of await page.locator('.hit .hit-category').allInnerTexts()) assert.equal(c.trim(), catLabel);
+
+      const riskBox = page.locator('fieldset[data-facet=risk]');
+      const riskLabel = (await riskBox.locator('.facet-label').first().innerText()).trim();
+      const riskCount = Number((await riskBox.locator('.facet-count').first().innerText()).replace(/\D/g, ''));
+      await riskBox.locator('input[type=checkbox]').first().check();
+      await page.waitForURL(/risk=/);
+      await page.waitForFunction((n) => Number(document.querySelector('.results-count')?.textContent.replace(/[^\d]/g, '')) === n, riskCount);
+      assert.ok(riskCount <= catCount);
+      const url = new URL(page.url().replace('#/alerts?', 'x:/?'));
+      assert.ok(url.searchParams.get('category') && url.searchParams.get('risk'), 'both facets are in the address');
+      for (const r of await page.locator('.hit .hit-risk').allInnerTexts()) assert.match(r.toLowerCase(), new RegExp(riskLabel.split(/[ (]/)[0].toLowerCase()));
+      // The active filters are shown and can be removed.
+      assert.equal(await page.locator('.active-filters .chip').count(), 2);
+      await page.locator('.results-count').scrollIntoViewIfNeeded();
+      await screenshot(page, `alerts-${lang}`);
+
+      // Charts follow the search: per year, by origin, top risks of a category.
+      await page.getByRole('heading', { level: 2, name: lang === 'en' ? 'Charts' : '图表' }).waitFor();
+      assert.equal(await page.locator('figure.chart canvas').count(), 3);
+      const yearRows = page.locator('figure[data-chart=per-year] tbody tr');
+      assert.ok((await yearRows.count()) >= 1);
+      const sum = (await page.locator('figure[data-chart=per-year] tbody td.num').allInnerTexts()).reduce((s, x) => s + Number(x.replace(/\D/g, '')), 0);
+      assert.equal(sum, riskCount, 'alerts per year add up to the results');
+      assert.match(await page.locator('figure[data-chart=per-year] figcaption').innerText(), new RegExp(w.perYear));
+
+      // One alert in detail: measures and references parsed.
+      await page.locator('.hit a').first().click();
+      await page.waitForURL(/#\/alert\//);
+      await page.getByRole('heading', { level: 2, name: w.measures }).waitFor();
+      await page.getByRole('heading', { level: 2, name: w.references }).waitFor();
+      const detail = await page.locator('main').innerText();
+      assert.ok(detail.includes(catLabel), 'the detail shows the category');
+      assert.ok((await page.locator('table.measures tbody tr').count()) >= 1 || detail.length > 200);
+      await screenshot(page, `alert-detail-${lang}`);
+    });
+  }
+
+  test('charts of the whole store', async () => {
+    const { page } = browsers.en;
+    await page.goto(`${server.base}/#/alerts`);
+    await page.locator('figure[data-chart=per-year] canvas').waitFor();
+    const years = await page.locator('figure[data-chart=per-year] tbody th').allTextContents();
+    for (const y of ['2021', '2022', '2023', '2024', '2025', '2026']) assert.ok(years.includes(y), `year ${y} charted (${years})`);
+    const origins = await page.locator('figure[data-chart=by-origin] tbody th').allTextContents();
+    assert.ok(origins.some((o) => /China/i.test(o)), 'China among the origins');
+    const risks = await page.locator('figure[data-chart=top-risks] tbody th').allTextContents();
+    assert.ok(risks.length >= 1, 'top risks of the first category');
+    await page.locator('#charts').scrollIntoViewIfNeeded();
+    await screenshot(page, 'charts-en');
+  });
+});
+
+describe('accessibility', () => {
+  test('keyboard only: skip link, form labels, answering a question', async () => {
+    const { page } = browsers.zh;
+    await page.goto(`${server.base}/`);
+    await page.getByRole('heading', { level: 1, name: W.zh.intakeTitle }).waitFor();
+    // Every form control has an accessible name.
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')]
+        .filter((el) => !el.closest('.sr-only') && el.getAttribute('aria-hidden') !== 'true')
+        .filter((el) => {
+          const id = el.id;
+          const byFor = id && document.querySelector(`label[for="${CSS.escape(id)}"]`);
+          return !(byFor || el.closest('label') || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || (el.tagName === 'BUTTON' && el.textContent.trim()));
+        })
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    assert.deepEqual(unlabelled, []);
+    // The first Tab reaches the skip link.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
+    // Type a description and submit with the keyboard.
+    await page.getByLabel(W.zh.describe).focus();
+    await page.keyboard.type('USB-C 充电器 5V 3A');
+    await page.getByRole('button', { name: W.zh.start }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/assess\?p=/);
+    await page.locator('.question, .notice-done').first().waitFor();
+    if (await page.locator('.question').count()) {
+      const url = page.url();
+      // Focus is on the first answer control; Enter answers.
+      const focused = await page.evaluate(() => document.activeElement?.closest('.question') !== null);
+      assert.ok(focused, 'the keyboard is on the question');
+      await page.keyboard.press('Enter');
+      await page.waitForURL((u) => u.toString() !== url);
+    }
+  });
+
+  test('text colours have enough contrast', async () => {
+    const { page } = browsers.en;
+    await page.goto(resultUrls['charger-en'] ?? `${server.base}/`);
+    await page.locator('main h1').waitFor();
+    const low = await page.evaluate(() => {
+      const parse = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+      const lum = ([r, g, b]) => {
+        const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      const bgOf = (el) => {
+        for (let e = el; e; e = e.parentElement) {
+          const c = parse(getComputedStyle(e).backgroundColor);
+          if (c.length === 3 || (c.length === 4 && c[3] > 0.9)) return c.slice(0, 3);
+        }
+        return [255, 255, 255];
+      };
+      const bad = [];
+      for (const el of document.querySelectorAll('body *')) {
+        if (!el.childNodes.length || ![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+        const s = getComputedStyle(el);
+        if (s.visibility === 'hidden' || s.display === 'none' || el.closest('.sr-only')) continue;
+        const fg = parse(s.color).slice(0, 3);
+        const bg = bgOf(el);
+        const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+        const ratio = (a + 0.05) / (b + 0.05);
+        if (ratio < 4.5) bad.push(`${el.tagName}.${el.className}: ${ratio.toFixed(2)} "${el.textContent.trim().slice(0, 30)}"`);
+      }
+      return bad;
+    });
+    assert.deepEqual(low, []);
+  });
+});
+
+describe('offline', () => {
+  test('no page asked for anything outside 127.0.0.1, and no script error', () => {
+    for (const [lang, b] of Object.entries(browsers)) {
+      assert.deepEqual(b.outside, [], `${lang}: requests outside the server`);
+      assert.deepEqual(b.errors.filter((e) => !/Failed to load resource.*404/.test(e)), [], `${lang}: script errors`);
+    }
+  });
+});
