@@ -1,10 +1,6 @@
 #include "alerts/lessons.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -14,8 +10,6 @@
 #include "eucomply/text.h"
 
 namespace eucomply::alerts {
-namespace fs = std::filesystem;
-
 namespace {
 
 const std::unordered_set<std::string>& StopWords() {
@@ -99,88 +93,55 @@ struct Counter {
   }
 };
 
-std::string ScalarOr(const YAML::Node& n, const char* key) {
-  if (n && n.IsMap() && n[key] && n[key].IsScalar()) return n[key].as<std::string>();
-  return "";
-}
-
 }  // namespace
 
-Result<ProductQuery> LoadProductQuery(const std::string& path, const std::string& kb_dir) {
+ProductQuery ProductQueryFor(const KnowledgeBase& kb, const Product& product) {
   ProductQuery q;
-  YAML::Node doc;
-  try {
-    doc = YAML::LoadFile(path);  // JSON is YAML too
-  } catch (const YAML::BadFile&) {
-    return Status::NotFound(path + ": cannot read product file");
-  } catch (const YAML::Exception& e) {
-    return Status::InvalidArgument(path + ":" + std::to_string(e.mark.line + 1) + ":" +
-                                   std::to_string(e.mark.column + 1) + ": " + e.msg);
+  q.name = product.name;
+  q.description = product.description;
+  if (product.category < 0 || product.category >= static_cast<int>(kb.categories().size())) {
+    return q;
   }
-  YAML::Node product = doc["product"] ? doc["product"] : doc;
-  q.name = ScalarOr(product, "name");
-  q.description = ScalarOr(product, "description");
-  q.category = ScalarOr(product, "category");
-  if (q.name.empty() && q.description.empty() && q.category.empty()) {
-    return Status::InvalidArgument(path + ": the product has no name, description or category");
-  }
-  if (q.category.empty()) return q;
-
-  // The category's safety_gate names, inherited from the nearest ancestor that has some.
-  std::map<std::string, std::pair<std::vector<std::string>, std::vector<std::string>>> cats;
-  std::error_code ec;
-  for (fs::directory_iterator it(fs::path(kb_dir) / "categories", ec), end; !ec && it != end;
-       it.increment(ec)) {
-    if (it->path().extension() != ".yaml") continue;
-    try {
-      YAML::Node file = YAML::LoadFile(it->path().string());
-      for (const YAML::Node& c : file["categories"]) {
-        std::string id = ScalarOr(c, "id");
-        std::vector<std::string> parents, names;
-        if (c["parent"] && c["parent"].IsScalar()) parents.push_back(c["parent"].as<std::string>());
-        if (c["parent"] && c["parent"].IsSequence()) {
-          for (const YAML::Node& p : c["parent"]) parents.push_back(p.as<std::string>());
-        }
-        if (c["parents"] && c["parents"].IsSequence()) {
-          for (const YAML::Node& p : c["parents"]) parents.push_back(p.as<std::string>());
-        }
-        if (c["safety_gate"] && c["safety_gate"].IsSequence()) {
-          for (const YAML::Node& s : c["safety_gate"]) names.push_back(s.as<std::string>());
-        }
-        if (!id.empty()) cats[id] = {parents, names};
-      }
-    } catch (const YAML::Exception& e) {
-      return Status::Corruption(it->path().string() + ":" + std::to_string(e.mark.line + 1) +
-                                ":" + std::to_string(e.mark.column + 1) + ": " + e.msg);
-    }
-  }
-  if (cats.find(q.category) == cats.end()) {
-    return Status::InvalidArgument(path + ": unknown category '" + q.category +
-                                   "' (not in " + kb_dir + "/categories)");
-  }
-  std::vector<std::string> frontier = {q.category};
-  std::set<std::string> seen;
-  while (!frontier.empty() && q.safety_gate_categories.empty()) {
-    std::vector<std::string> next;
-    for (const std::string& id : frontier) {
-      if (!seen.insert(id).second) continue;
-      auto it = cats.find(id);
-      if (it == cats.end()) continue;
-      for (const std::string& n : it->second.second) {
+  q.category = kb.categories()[product.category].id;
+  // Breadth-first up the (multi-parent) taxonomy: the nearest level with names wins.
+  std::vector<int> level = {product.category};
+  std::set<int> seen;
+  while (!level.empty() && q.safety_gate_categories.empty()) {
+    std::vector<int> next;
+    for (int c : level) {
+      if (c < 0 || !seen.insert(c).second) continue;
+      const Category& cat = kb.categories()[c];
+      for (const std::string& n : cat.safety_gate) {
         if (std::find(q.safety_gate_categories.begin(), q.safety_gate_categories.end(), n) ==
             q.safety_gate_categories.end()) {
           q.safety_gate_categories.push_back(n);
         }
       }
-      for (const std::string& p : it->second.first) next.push_back(p);
+      for (const std::string& p : cat.parent_ids) next.push_back(kb.FindCategory(p));
     }
-    frontier = std::move(next);
+    level = std::move(next);
   }
   return q;
 }
 
+Result<ProductQuery> LoadProductQuery(const std::string& path, const std::string& kb_dir) {
+  Result<std::shared_ptr<const KnowledgeBase>> kb = LoadKnowledgeBase(kb_dir);
+  if (!kb.ok()) {
+    return Status(kb.status().code(), "knowledge base " + kb_dir + ":\n" + kb.status().ToString());
+  }
+  Result<Product> product = LoadProductFile(**kb, path);
+  if (!product.ok()) return product.status();
+  return ProductQueryFor(**kb, *product);
+}
+
 Result<Lessons> LearnLessons(AlertStore& store, const ProductQuery& product,
                              const LessonsOptions& options) {
+  AlertSearcher searcher(&store);
+  return LearnLessons(store, searcher, product, options);
+}
+
+Result<Lessons> LearnLessons(AlertStore& store, AlertSearcher& searcher,
+                             const ProductQuery& product, const LessonsOptions& options) {
   Lessons l;
   l.product = product;
   std::vector<std::string> words;
@@ -191,7 +152,6 @@ Result<Lessons> LearnLessons(AlertStore& store, const ProductQuery& product,
   }
   for (const std::string& w : words) l.query += (l.query.empty() ? "" : " ") + w;
 
-  AlertSearcher searcher(&store);
   SearchRequest req;
   req.text = l.query;
   req.match_any = true;

@@ -7,7 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "alerts/search.h"
 #include "alerts/store.h"
+#include "eucomply/engine.h"
+#include "eucomply/kb.h"
 #include "eucomply/status.h"
 
 namespace eucomply::alerts {
@@ -21,9 +24,13 @@ struct ProductQuery {
   std::vector<std::string> safety_gate_categories;
 };
 
-// Reads the product file given to `eucomply assess` (YAML or JSON): name, description and
-// category. The category's `safety_gate:` names come from the knowledge base in `kb_dir`
-// (categories/*.yaml), inherited from parents when the category lists none.
+// What lessons takes from a product parsed by the engine: its name and description, its
+// category id, and the category's `safety_gate:` names, or those of the nearest ancestors
+// that have some.
+ProductQuery ProductQueryFor(const KnowledgeBase& kb, const Product& product);
+
+// Reads the product file given to `eucomply assess` (YAML or JSON) with the engine's
+// LoadProductFile against the knowledge base in `kb_dir`, then ProductQueryFor.
 Result<ProductQuery> LoadProductQuery(const std::string& path, const std::string& kb_dir);
 
 struct LessonsOptions {
@@ -60,6 +67,10 @@ struct Lessons {
   std::vector<ChecklistItem> checklist;
 };
 
+// `searcher` must search `store`; pass a long-lived one to avoid reloading its facet table
+// (~30 ms) on every call. The three-argument form makes its own.
+Result<Lessons> LearnLessons(AlertStore& store, AlertSearcher& searcher,
+                             const ProductQuery& product, const LessonsOptions& options);
 Result<Lessons> LearnLessons(AlertStore& store, const ProductQuery& product,
                              const LessonsOptions& options);
 

@@ -1,3 +1,5 @@
+// The product side of `alerts lessons`: a product file read by the engine, mapped to Safety
+// Gate categories through the knowledge base (EUCOMPLY_KNOWLEDGE_DIR).
 #include "alerts/lessons.h"
 
 #include <gtest/gtest.h>
@@ -16,21 +18,10 @@ class ProductQueryTest : public ::testing::Test {
     dir_ = fs::temp_directory_path() / ("eucomply_lessons_" + std::to_string(::getpid()) + "_" +
                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
-    fs::create_directories(dir_ / "kb" / "categories");
-    std::ofstream(dir_ / "kb" / "categories" / "core.yaml") << R"(categories:
-  - id: product
-    name: {en: "Product"}
-  - id: toy
-    parent: product
-    name: {en: "Toys"}
-    safety_gate: ["Toys"]
-  - id: plush_toy
-    parent: toy
-    name: {en: "Plush toys"}
-)";
+    fs::create_directories(dir_);
   }
   void TearDown() override { fs::remove_all(dir_); }
-  std::string Product(const std::string& yaml) {
+  std::string ProductFile(const std::string& yaml) {
     fs::path p = dir_ / "product.yaml";
     std::ofstream(p) << yaml;
     return p.string();
@@ -38,29 +29,50 @@ class ProductQueryTest : public ::testing::Test {
   fs::path dir_;
 };
 
-TEST_F(ProductQueryTest, InheritsSafetyGateNamesFromParent) {
+TEST_F(ProductQueryTest, CategoryWithItsOwnSafetyGateName) {
   Result<ProductQuery> q = LoadProductQuery(
-      Product("name: Teddy bear\ndescription: Soft plush bear with glued eyes\ncategory: plush_toy\n"),
-      (dir_ / "kb").string());
+      ProductFile("name: Teddy bear\ndescription: Soft plush bear with glued eyes\ncategory: toy\n"),
+      EUCOMPLY_KNOWLEDGE_DIR);
   ASSERT_TRUE(q.ok()) << q.status().ToString();
   EXPECT_EQ(q->name, "Teddy bear");
-  EXPECT_EQ(q->category, "plush_toy");
+  EXPECT_EQ(q->description, "Soft plush bear with glued eyes");
+  EXPECT_EQ(q->category, "toy");
   EXPECT_EQ(q->safety_gate_categories, (std::vector<std::string>{"Toys"}));
 }
 
-TEST_F(ProductQueryTest, Errors) {
-  std::string kb = (dir_ / "kb").string();
-  EXPECT_EQ(LoadProductQuery(Product("name: X\ncategory: spaceship\n"), kb).status().code(),
-            StatusCode::kInvalidArgument);
-  Result<ProductQuery> bad = LoadProductQuery(Product("name: [unclosed\n"), kb);
+TEST_F(ProductQueryTest, SubcategoryInheritsFromTheNearestAncestor) {
+  Result<std::shared_ptr<const KnowledgeBase>> kb = LoadKnowledgeBase(EUCOMPLY_KNOWLEDGE_DIR);
+  ASSERT_TRUE(kb.ok()) << kb.status().ToString();
+  // Every category without names of its own inherits those of an ancestor that has some.
+  int checked = 0;
+  for (size_t c = 0; c < (*kb)->categories().size(); ++c) {
+    const Category& cat = (*kb)->categories()[c];
+    if (!cat.safety_gate.empty() || cat.parent_ids.empty()) continue;
+    eucomply::Product p;
+    p.category = static_cast<int>(c);
+    ProductQuery q = ProductQueryFor(**kb, p);
+    EXPECT_EQ(q.category, cat.id);
+    for (const std::string& name : q.safety_gate_categories) {
+      int mapped = (*kb)->CategoryForSafetyGate(name);
+      ASSERT_GE(mapped, 0) << name;
+      EXPECT_TRUE((*kb)->IsA(static_cast<int>(c), mapped)) << cat.id << " -> " << name;
+    }
+    ++checked;
+  }
+  EXPECT_GT(checked, 10);
+  eucomply::Product none;
+  EXPECT_TRUE(ProductQueryFor(**kb, none).safety_gate_categories.empty());
+}
+
+TEST_F(ProductQueryTest, ProductErrorsAreReported) {
+  EXPECT_FALSE(LoadProductQuery(ProductFile("name: X\ncategory: spaceship\n"), EUCOMPLY_KNOWLEDGE_DIR).ok());
+  Result<ProductQuery> bad = LoadProductQuery(ProductFile("name: [unclosed\n"), EUCOMPLY_KNOWLEDGE_DIR);
   ASSERT_FALSE(bad.ok());
-  EXPECT_NE(bad.status().message().find("product.yaml:"), std::string::npos) << bad.status().message();
-  EXPECT_FALSE(LoadProductQuery(Product("colour: red\n"), kb).ok());
-  EXPECT_EQ(LoadProductQuery((dir_ / "missing.yaml").string(), kb).status().code(),
-            StatusCode::kNotFound);
-  Result<ProductQuery> no_category = LoadProductQuery(Product("name: Kettle\n"), kb);
-  ASSERT_TRUE(no_category.ok());
-  EXPECT_TRUE(no_category->safety_gate_categories.empty());
+  EXPECT_NE(bad.status().ToString().find("product.yaml"), std::string::npos) << bad.status().ToString();
+  EXPECT_FALSE(LoadProductQuery((dir_ / "missing.yaml").string(), EUCOMPLY_KNOWLEDGE_DIR).ok());
+  Result<ProductQuery> no_kb = LoadProductQuery(ProductFile("name: Kettle\n"), (dir_ / "no-kb").string());
+  ASSERT_FALSE(no_kb.ok());
+  EXPECT_NE(no_kb.status().message().find("knowledge base"), std::string::npos);
 }
 
 }  // namespace
