@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "eucomply/text.h"
 #include "eucomply/units.h"
@@ -224,7 +225,9 @@ struct UnitWord {
   std::string_view word;
   std::string_view symbol;
   double factor;
-  bool age;  // always an age (岁), whatever the context
+  // An age without further context (岁, months): listings give months for babies' ages; a
+  // warranty or return period in the same clause still rules it out.
+  bool age;
 };
 
 constexpr UnitWord kUnitWords[] = {
@@ -240,8 +243,8 @@ constexpr UnitWord kUnitWords[] = {
     {"公里/小时", "km/h", 1, false}, {"千米/小时", "km/h", 1, false}, {"公里每小时", "km/h", 1, false},
     {"m/s", "m/s", 1, false},      {"years", "years", 1, false},
     {"year", "years", 1, false},     {"yrs", "years", 1, false},    {"yr", "years", 1, false},
-    {"周岁", "years", 1, true},      {"岁", "years", 1, true},      {"months", "months", 1, false},
-    {"month", "months", 1, false},   {"mos", "months", 1, false},   {"个月", "months", 1, false},
+    {"周岁", "years", 1, true},      {"岁", "years", 1, true},      {"months", "months", 1, true},
+    {"month", "months", 1, true},   {"mos", "months", 1, false},   {"个月", "months", 1, true},
     {"月龄", "months", 1, true},     {"weeks", "weeks", 1, false},  {"week", "weeks", 1, false},
     {"bar", "bar", 1, false},        {"mpa", "MPa", 1, false},      {"kpa", "kPa", 1, false},
     {"psi", "bar", 0.0689476, false}, {"kg", "kg", 1, false},       {"公斤", "kg", 1, false},
@@ -441,6 +444,32 @@ int Depth(const KnowledgeBase& kb, int c, std::map<int, int>* memo) {
   return d;
 }
 
+void CollectAttributes(const kb::Expr& e, std::set<int>* out) {
+  for (const auto& n : e.nodes) {
+    if (n.attr >= 0) out->insert(n.attr);
+  }
+}
+
+// Does some act test `attr` in its scope or exclusions together with an attribute that
+// category `c` sets by default (to yes, or to any value that is not a bool)?
+bool RelevantToCategory(const KnowledgeBase& kb, int c, int attr) {
+  if (c < 0) return false;
+  std::set<int> implied;
+  for (const auto& [a, v] : kb.Defaults(c)) {
+    if (v.kind != Value::Kind::kBool || v.b) implied.insert(a);
+  }
+  for (const Act& act : kb.acts()) {
+    std::set<int> used;
+    for (const Rule& r : act.scope) CollectAttributes(r.when, &used);
+    for (const Rule& r : act.exclusions) CollectAttributes(r.when, &used);
+    if (!used.count(attr)) continue;
+    for (int a : used) {
+      if (a != attr && implied.count(a)) return true;
+    }
+  }
+  return false;
+}
+
 struct Found {
   size_t pos = 0;         // where in the text, for ordering
   bool quantity = false;  // read from a number with a unit
@@ -583,6 +612,9 @@ std::vector<Inference> InferFromText(const KnowledgeBase& kb, std::string_view t
     found.push_back(f);
   }
 
+  const int inferred_category =
+      !found.empty() && found.front().inf.attribute == kCategoryAttr ? found.front().inf.category : -1;
+
   // 3. Attribute values the lexicon sets. The first statement about an attribute wins;
   // set-valued attributes collect every member named.
   std::map<int, size_t> slot;  // attribute -> index in found
@@ -694,13 +726,16 @@ std::vector<Inference> InferFromText(const KnowledgeBase& kb, std::string_view t
       add(attr, Value::Number(v), ev, q.begin, replace, true);
       continue;
     }
-    // Several mappings of one dimension: the one whose label words are nearest, else the first.
+    // Several mappings of one dimension: the one whose label words are nearest; then one that
+    // matters for the category named (an act tests it next to what the category implies:
+    // an e-scooter's "350W" is its motor power); else the first.
     const UnitMapping* pick = maps.front();
     int best_score = -1;
     for (const UnitMapping* m : maps) {
       if (m->attribute < 0) continue;
       const Attribute& a = kb.attributes()[m->attribute];
-      int score = 2 * LabelScore(a, clause) + LabelScore(a, s);
+      int score = 2 * (2 * LabelScore(a, clause) + LabelScore(a, s)) +
+                  (maps.size() > 1 && RelevantToCategory(kb, inferred_category, m->attribute));
       if (score > best_score) {
         best_score = score;
         pick = m;

@@ -30,6 +30,7 @@ constexpr const char* kAttributes = R"(attributes:
   - {id: motor_power, type: number, unit: W, label: {en: "Maximum continuous rated motor power", zh: "电机最大持续额定功率"}, question: {en: "?", zh: "？"}, why: {en: ".", zh: "。"}}
   - {id: max_design_speed, type: number, unit: km/h, label: {en: "Maximum design speed", zh: "最高设计车速"}, question: {en: "?", zh: "？"}, why: {en: ".", zh: "。"}}
   - {id: max_assisted_speed, type: number, unit: km/h, label: {en: "Speed at which motor assistance cuts off", zh: "助力切断车速"}, question: {en: "?", zh: "？"}, why: {en: ".", zh: "。"}}
+  - {id: motor_vehicle, type: bool, label: {en: "Motor vehicle", zh: "机动车"}, question: {en: "?", zh: "？"}, why: {en: ".", zh: "。"}}
   - {id: min_user_age, type: number, unit: years, label: {en: "Youngest intended user", zh: "最小适用年龄"}, question: {en: "?", zh: "？"}, why: {en: ".", zh: "。"}}
   - id: power_source
     type: set
@@ -56,7 +57,7 @@ constexpr const char* kCategories = R"(categories:
   - {id: hoodie, parent: clothing, name: {en: "Hoodie", zh: "卫衣"}}
   - {id: children_hoodie, parents: [children_clothing, hoodie], name: {en: "Children's hoodie", zh: "儿童卫衣"}}
   - {id: vehicle, parent: product, name: {en: "Vehicle", zh: "车辆"}}
-  - {id: e_bike, parent: vehicle, name: {en: "E-bike", zh: "电动自行车"}}
+  - {id: e_bike, parent: vehicle, name: {en: "E-bike", zh: "电动自行车"}, defaults: {motor_vehicle: true}}
 )";
 
 constexpr const char* kLexicon = R"(lexicon:
@@ -83,6 +84,21 @@ units:
   - {unit_dimension: power, attribute: motor_power}
   - {unit_dimension: speed, attribute: max_design_speed}
   - {unit_dimension: speed, attribute: max_assisted_speed}
+)";
+
+constexpr const char* kVehicleAct = R"(celex: 39999L0002
+short_name: VEH
+number: "T2"
+kind: regulation
+title: {en: "Vehicle act", zh: "车辆法"}
+summary: {en: "Test act.", zh: "测试法。"}
+harmonised: false
+ce_marking: false
+scope:
+  - id: vehicles
+    when: "motor_vehicle and motor_power > 250 W"
+    text: {en: "Vehicles", zh: "车辆"}
+    cite: "TESTDOC Art. 2"
 )";
 
 constexpr const char* kAct = R"(celex: 39999L0001
@@ -114,6 +130,7 @@ class IntakeTest : public ::testing::Test {
     Write(dir / "categories/c.yaml", kCategories);
     Write(dir / "lexicon.yaml", kLexicon);
     Write(dir / "acts/any.yaml", kAct);
+    Write(dir / "acts/veh.yaml", kVehicleAct);
     Write(dir / "sources.yaml",
           "sources:\n  - id: TESTDOC\n    title: {en: \"Test\", zh: \"测试\"}\n");
     Write(dir / "roles.yaml",
@@ -200,6 +217,9 @@ TEST_F(IntakeTest, TableOfCases) {
       {"ebike, 250 W motor", "motor_power", "250 W [250 W]"},
       {"ebike, 250 W motor", "rated_power", ""},
       {"电动自行车 电机250W", "motor_power", "250 W [250W]"},
+      // No label word near it: the mapping an act tests for the category named wins.
+      {"e-bike 350W", "motor_power", "350 W [350W]"},
+      {"toothbrush 350W", "rated_power", "350 W [350W]"},
       {"e-scooter 25 km/h", "max_design_speed", "25 km/h [25 km/h]"},
       {"e-bike, motor assistance up to 25 km/h", "max_assisted_speed", "25 km/h [25 km/h]"},
       {"电动自行车 助力25km/h", "max_assisted_speed", "25 km/h [25km/h]"},
@@ -215,7 +235,10 @@ TEST_F(IntakeTest, TableOfCases) {
       {"6m+ teether", "min_user_age", "0.5 years [6m+]"},
       {"plush toy for babies, 12 months and up", "min_user_age", "1 years [12 months]"},
       {"Not suitable for children under 36 months", "min_user_age", "3 years [36 months]"},
+      {"毛绒玩具 0-3个月", "min_user_age", "0 years [0-3个月]"},
       {"2 years warranty", "min_user_age", ""},
+      {"12 months warranty", "min_user_age", ""},
+      {"保修12个月", "min_user_age", ""},
       {"30 days return", "min_user_age", ""},
       {"3岁以下", "min_user_age", ""},
       // Full-width characters as Chinese listings write them.
