@@ -133,6 +133,18 @@ const PRODUCTS = [
 
 const resultUrls = {};
 
+// A real page load (not only a hash change on the page already open), with the language
+// choice of earlier tests forgotten, so each test starts from the browser's language.
+async function open(page, url) {
+  await page.goto('about:blank');
+  await page.goto(url.replace(/#.*/, ''));
+  await page.evaluate(() => localStorage.removeItem('eucomply.lang'));
+  await page.goto(url);
+  await page.reload();
+  await page.locator('main h1').first().waitFor();
+  if (url.includes('#/assess')) await page.locator('.assess[aria-busy="false"]').waitFor();
+}
+
 async function appliesShortNames(page) {
   return page.locator('#sec-applies .act .short').allInnerTexts();
 }
@@ -186,10 +198,10 @@ for (const lang of ['en', 'zh']) {
       test(`${p.id}: describe, answer every question, read the result (${lang})`, async () => {
         const w = W[lang];
         const { page } = browsers[lang];
-        await page.goto(`${server.base}/`);
+        await open(page, `${server.base}/`);
         // The language follows the browser's Accept-Language.
         assert.equal(await page.locator('html').getAttribute('lang'), w.lang);
-        await assert.doesNotReject(page.getByRole('heading', { level: 1, name: w.intakeTitle }).waitFor());
+        await assert.doesNotReject(page.getByRole('heading', { level: 1, name: w.intakeTitle, exact: true }).waitFor());
         if (p.id === 'charger') await screenshot(page, `intake-${lang}`);
 
         await page.getByLabel(w.describe).fill(p.text[lang]);
@@ -230,7 +242,7 @@ for (const lang of ['en', 'zh']) {
         assert.equal(Number(count.replace(/\D/g, '')), applies.length);
 
         // Obligations as a checklist grouped by act, and the standards table.
-        await page.getByRole('heading', { level: 2, name: w.obligations }).waitFor();
+        await page.getByRole('heading', { level: 2, name: w.obligations, exact: true }).waitFor();
         const groups = await page.locator('#sec-obligations .duty-group').count();
         assert.ok(groups >= 2, 'duties grouped by act');
         const firstDuty = page.locator('#sec-obligations .duty input[type=checkbox]').first();
@@ -243,7 +255,7 @@ for (const lang of ['en', 'zh']) {
         assert.match(stdText, p.standard, 'the harmonised standards are listed');
 
         // Acts that do not apply say why.
-        await page.getByRole('heading', { level: 2, name: w.notApplicable }).waitFor();
+        await page.getByRole('heading', { level: 2, name: w.notApplicable, exact: true }).waitFor();
         const naItems = page.locator('#sec-not_applicable .na');
         assert.ok((await naItems.count()) > 5);
         await naItems.first().locator('summary').click();
@@ -262,11 +274,12 @@ describe('result page', () => {
     const { page } = browsers.en;
     const url = resultUrls['plush-en'] ?? resultUrls['charger-en'];
     assert.ok(url, 'an English result exists');
-    await page.goto(url);
-    await page.getByRole('heading', { level: 2, name: W.en.applies }).waitFor();
+    await open(page, url);
+    await page.getByRole('heading', { level: 2, name: W.en.applies, exact: true }).waitFor();
     const before = await appliesShortNames(page);
     await page.getByRole('button', { name: '中文' }).click();
-    await page.getByRole('heading', { level: 2, name: W.zh.applies }).waitFor();
+    await page.getByRole('heading', { level: 2, name: W.zh.applies, exact: true }).waitFor();
+    await page.locator('.assess[aria-busy="false"]').waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
     assert.equal(page.url(), url, 'the address (and so the product) is unchanged');
     assert.deepEqual(await appliesShortNames(page), before, 'the same acts apply');
@@ -276,17 +289,17 @@ describe('result page', () => {
     assert.equal(await page.getByRole('button', { name: '中文' }).getAttribute('aria-pressed'), 'true');
     // The choice is remembered: a reload stays in Chinese although the browser is English.
     await page.reload();
-    await page.getByRole('heading', { level: 2, name: W.zh.applies }).waitFor();
+    await page.getByRole('heading', { level: 2, name: W.zh.applies, exact: true }).waitFor();
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('heading', { level: 2, name: W.en.applies }).waitFor();
+    await page.getByRole('heading', { level: 2, name: W.en.applies, exact: true }).waitFor();
   });
 
   test('a shared result link opens the same result in another browser', async () => {
     const url = resultUrls['charger-en'];
     assert.ok(url);
     const { page } = browsers.zh;
-    await page.goto(url);
-    await page.getByRole('heading', { level: 2, name: W.zh.applies }).waitFor();
+    await open(page, url);
+    await page.getByRole('heading', { level: 2, name: W.zh.applies, exact: true }).waitFor();
     const applies = await appliesShortNames(page);
     for (const s of PRODUCTS[0].applies) assert.ok(applies.includes(s));
     assert.match(await page.locator('#sec-applies').innerText(), /低电压指令/);
@@ -294,10 +307,10 @@ describe('result page', () => {
 
   test('lessons from past alerts are linked from the result', async () => {
     const { page } = browsers.en;
-    await page.goto(resultUrls['charger-en']);
+    await open(page, resultUrls['charger-en']);
     await page.getByTestId('lessons-link').click();
     await page.waitForURL(/#\/lessons\?p=/);
-    await page.getByRole('heading', { level: 1, name: W.en.lessons }).waitFor();
+    await page.getByRole('heading', { level: 1, name: W.en.lessons, exact: true }).waitFor();
     await page.locator('.lead, .error').first().waitFor();
     const text = await page.locator('main').innerText();
     assert.match(text, /Based on \d+ of \d+ matching alerts/);
@@ -306,7 +319,7 @@ describe('result page', () => {
     await screenshot(page, 'lessons-en');
     await similar.first().locator('a').click();
     await page.waitForURL(/#\/alert\//);
-    await page.getByRole('heading', { level: 2, name: W.en.measures }).waitFor();
+    await page.getByRole('heading', { level: 2, name: W.en.measures, exact: true }).waitFor();
   });
 });
 
@@ -315,8 +328,8 @@ describe('alerts', () => {
     test(`search with two facets, open an alert, see the charts (${lang})`, async () => {
       const w = W[lang];
       const { page } = browsers[lang];
-      await page.goto(`${server.base}/#/alerts`);
-      await page.getByRole('heading', { level: 1, name: w.alertsTitle }).waitFor();
+      await open(page, `${server.base}/#/alerts`);
+      await page.getByRole('heading', { level: 1, name: w.alertsTitle, exact: true }).waitFor();
       const total = async () => Number((await page.locator('.results-count').innerText()).replace(/[^\d]/g, ''));
       await page.locator('.results-count').waitFor();
       const all = await total();
@@ -358,19 +371,19 @@ describe('alerts', () => {
       await screenshot(page, `alerts-${lang}`);
 
       // Charts follow the search: per year, by origin, top risks of a category.
-      await page.getByRole('heading', { level: 2, name: lang === 'en' ? 'Charts' : '图表' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: lang === 'en' ? 'Charts' : '图表', exact: true }).waitFor();
       assert.equal(await page.locator('figure.chart canvas').count(), 3);
       const yearRows = page.locator('figure[data-chart=per-year] tbody tr');
       assert.ok((await yearRows.count()) >= 1);
-      const sum = (await page.locator('figure[data-chart=per-year] tbody td.num').allInnerTexts()).reduce((s, x) => s + Number(x.replace(/\D/g, '')), 0);
+      const sum = (await page.locator('figure[data-chart=per-year] tbody td.num').allTextContents()).reduce((s, x) => s + Number(x.replace(/\D/g, '')), 0);
       assert.equal(sum, riskCount, 'alerts per year add up to the results');
       assert.match(await page.locator('figure[data-chart=per-year] figcaption').innerText(), new RegExp(w.perYear));
 
       // One alert in detail: measures and references parsed.
       await page.locator('.hit a').first().click();
       await page.waitForURL(/#\/alert\//);
-      await page.getByRole('heading', { level: 2, name: w.measures }).waitFor();
-      await page.getByRole('heading', { level: 2, name: w.references }).waitFor();
+      await page.getByRole('heading', { level: 2, name: w.measures, exact: true }).waitFor();
+      await page.getByRole('heading', { level: 2, name: w.references, exact: true }).waitFor();
       const detail = await page.locator('main').innerText();
       assert.ok(detail.includes(catLabel), 'the detail shows the category');
       assert.ok((await page.locator('table.measures tbody tr').count()) >= 1 || detail.length > 200);
@@ -380,7 +393,7 @@ describe('alerts', () => {
 
   test('charts of the whole store', async () => {
     const { page } = browsers.en;
-    await page.goto(`${server.base}/#/alerts`);
+    await open(page, `${server.base}/#/alerts`);
     await page.locator('figure[data-chart=per-year] canvas').waitFor();
     const years = await page.locator('figure[data-chart=per-year] tbody th').allTextContents();
     for (const y of ['2021', '2022', '2023', '2024', '2025', '2026']) assert.ok(years.includes(y), `year ${y} charted (${years})`);
@@ -396,8 +409,8 @@ describe('alerts', () => {
 describe('accessibility', () => {
   test('keyboard only: skip link, form labels, answering a question', async () => {
     const { page } = browsers.zh;
-    await page.goto(`${server.base}/`);
-    await page.getByRole('heading', { level: 1, name: W.zh.intakeTitle }).waitFor();
+    await open(page, `${server.base}/`);
+    await page.getByRole('heading', { level: 1, name: W.zh.intakeTitle, exact: true }).waitFor();
     // Every form control has an accessible name.
     const unlabelled = await page.evaluate(() =>
       [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')]
@@ -432,8 +445,7 @@ describe('accessibility', () => {
 
   test('text colours have enough contrast', async () => {
     const { page } = browsers.en;
-    await page.goto(resultUrls['charger-en'] ?? `${server.base}/`);
-    await page.locator('main h1').waitFor();
+    await open(page, resultUrls['charger-en'] ?? `${server.base}/`);
     const low = await page.evaluate(() => {
       const parse = (c) => (c.match(/[\d.]+/g) || []).map(Number);
       const lum = ([r, g, b]) => {

@@ -182,11 +182,24 @@ export async function openBrowser(locale, base) {
   };
 }
 
-export async function screenshot(page, name) {
+// The page from the top, down to `maxHeight` pixels (long results are cut, so a person can
+// read the picture at full size).
+export async function screenshot(page, name, { maxHeight = 2400 } = {}) {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  // Let charts and layout settle.
   await page.evaluate(() => document.fonts?.ready);
-  await page.screenshot({ path: file, fullPage: true });
+  const { width, height } = await page.evaluate(() => ({
+    width: document.documentElement.clientWidth,
+    height: document.documentElement.scrollHeight,
+  }));
+  await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(height, maxHeight) } });
+  return file;
+}
+
+// One element (a section of a long page), as a person would look at it.
+export async function screenshotOf(locator, name) {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await locator.screenshot({ path: file });
   return file;
 }

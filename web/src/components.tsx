@@ -79,9 +79,16 @@ export function Section(props: { id: string; title: string; lead?: string; child
 
 // Moves keyboard focus to the page's main heading after a route change, so screen-reader
 // and keyboard users start at the new content.
+// The first page of a visit keeps the browser's own start (so the first Tab reaches the
+// skip link).
+let firstPage = true;
 export function useFocusHeading(dep: string) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
+    if (firstPage) {
+      firstPage = false;
+      return;
+    }
     ref.current?.focus({ preventScroll: false });
   }, [dep]);
   return ref;

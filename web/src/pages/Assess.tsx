@@ -145,8 +145,9 @@ function QuestionCard({ q, doc, answered, busy }: { q: Question; doc: ProductDoc
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // Put the keyboard on the first answer control of the new question.
-    const first = ref.current?.querySelector<HTMLElement>('input, select, button');
-    first?.focus({ preventScroll: true });
+    // After the page's own focus handling (parents' effects run after this one).
+    const id = setTimeout(() => ref.current?.querySelector<HTMLElement>('input, select, button')?.focus({ preventScroll: true }));
+    return () => clearTimeout(id);
   }, [q.attribute]);
 
   const submit = (e: Event) => {
@@ -631,12 +632,20 @@ function Checklist({ acts, p }: { acts: ActResult[]; p: string }) {
   if (withDuties.length === 0) return <p class="empty">{t('result.obligations.none')}</p>;
   return (
     <div class="checklist">
-      {withDuties.map((act) => (
-        <section class="duty-group" key={act.celex} aria-labelledby={`duties-${act.celex}`} data-celex={act.celex}>
-          <h3 id={`duties-${act.celex}`}>
-            <span class="short">{act.short_name}</span> <span class="act-title">{act.title}</span>
-          </h3>
-          <ul class="duties">
+      {withDuties.map((act, i) => {
+        const duties = act.obligations ?? [];
+        const done = duties.filter((o) => ticks.has(`${act.celex}-${o.id}`)).length;
+        return (
+        <details class="duty-group" key={act.celex} data-celex={act.celex} open={i < 3}>
+          <summary>
+            <h3 id={`duties-${act.celex}`}>
+              <span class="short">{act.short_name}</span> <span class="act-title">{act.title}</span>
+            </h3>
+            <span class={`tag tag-progress ${done === duties.length ? 'tag-done' : ''}`}>
+              {t('result.obligations.progress', { done: formatNumber(lang, done), n: formatNumber(lang, duties.length) })}
+            </span>
+          </summary>
+          <ul class="duties" aria-labelledby={`duties-${act.celex}`}>
             {(act.obligations ?? []).map((o) => {
               const id = `${act.celex}-${o.id}`;
               return (
@@ -670,8 +679,9 @@ function Checklist({ acts, p }: { acts: ActResult[]; p: string }) {
               );
             })}
           </ul>
-        </section>
-      ))}
+        </details>
+        );
+      })}
     </div>
   );
 }
