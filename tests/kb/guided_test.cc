@@ -1,0 +1,71 @@
+// Guided intake on the bundled knowledge base: a product with partial attributes gets
+// undetermined verdicts and a next question whose answer changes the verdicts; answering
+// question after question ends with nothing undetermined.
+#include <gtest/gtest.h>
+
+#include "eucomply/engine.h"
+
+namespace eucomply {
+namespace {
+
+Value AnswerFor(const Attribute& a, int variant) {
+  switch (a.type) {
+    case AttrType::kBool: return Value::Bool(variant % 2 == 0);
+    case AttrType::kEnum: return Value::Enum(variant % static_cast<int>(a.values.size()));
+    case AttrType::kSet: return Value::Set(variant % 2 == 0 ? 0 : 1);
+    case AttrType::kNumber:
+      return Value::Number(a.thresholds.empty() ? 0 : a.thresholds[variant % a.thresholds.size()]);
+  }
+  return Value{};
+}
+
+int Undetermined(const Assessment& a) {
+  int n = 0;
+  for (const auto& v : a.acts) n += v.status == VerdictStatus::kUndetermined;
+  return n;
+}
+
+class GuidedTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(GuidedTest, QuestionsSettleEveryUndeterminedAct) {
+  auto kb = LoadKnowledgeBase(EUCOMPLY_KNOWLEDGE_DIR);
+  ASSERT_TRUE(kb.ok()) << kb.status().ToString();
+  auto parsed = ParseProductYaml(**kb, GetParam(), "partial.yaml");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  Product p = *parsed;
+  AssessOptions opts;
+  opts.as_of = *Date::Parse("2026-11-24");
+  Assessment a = Assess(**kb, p, opts);
+  ASSERT_GT(Undetermined(a), 0);
+  auto q = NextQuestion(**kb, p, opts, a);
+  ASSERT_TRUE(q);
+  EXPECT_FALSE(q->acts.empty());
+  EXPECT_GT(q->settles, 0) << "the first question should settle something";
+
+  for (int step = 0; step < 200; ++step) {
+    q = NextQuestion(**kb, p, opts, a);
+    if (!q) break;
+    std::vector<VerdictStatus> before;
+    for (const auto& v : a.acts) before.push_back(v.status);
+    if (q->attribute == kCategoryAttr) {
+      p.category = kb.value()->FindCategory("electrical_appliance");
+      ApplyCategoryDefaults(**kb, &p);
+    } else {
+      const Attribute& attr = (*kb)->attributes()[q->attribute];
+      ASSERT_FALSE(p.values[q->attribute].known()) << attr.id << " asked twice";
+      p.Set(q->attribute, AnswerFor(attr, step), ValueSource::kGiven);
+    }
+    a = Assess(**kb, p, opts);
+  }
+  EXPECT_EQ(Undetermined(a), 0);
+  EXPECT_FALSE(NextQuestion(**kb, p, opts, a));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Partial, GuidedTest,
+    ::testing::Values(std::string("name: something\n"),
+                      std::string("category: electrical_appliance\n"),
+                      std::string("category: toy\nattributes: {has_battery: true}\n")));
+
+}  // namespace
+}  // namespace eucomply
