@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <optional>
@@ -358,7 +357,6 @@ std::vector<Amount> FindQuantities(std::string_view s) {
       }
       continue;
     }
-    // "6m+" and "3y+" on baby and children's listings are ages in months and years.
     q.unit = unit;
     q.end = ue;
     q.plus = plus_first;
@@ -380,7 +378,8 @@ std::vector<Amount> FindQuantities(std::string_view s) {
     out.push_back(q);
     i = q.end > 0 ? q.end - 1 : i;
   }
-  // "6m+", "18m+", "3y+": not units of units.cc, read here.
+  // "6m+", "18m+", "3y+" on baby and children's listings: ages in months and years, not units
+  // of units.cc, read here.
   for (size_t i = 0; i + 2 < s.size(); ++i) {
     if (!IsDigit(s[i]) || (i > 0 && (IsAlnum(s[i - 1]) || s[i - 1] == '.'))) continue;
     size_t e = 0;
