@@ -18,6 +18,7 @@ namespace eucomply {
 namespace {
 
 constexpr size_t kNpos = std::string::npos;
+constexpr size_t kMaxTextBytes = 8192;  // the text read; the rest is ignored
 
 bool IsAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -485,6 +486,13 @@ std::string Quote(const Normalised& n, std::string_view text, size_t b, size_t e
 }  // namespace
 
 std::vector<Inference> InferFromText(const KnowledgeBase& kb, std::string_view text) {
+  // A listing's title and bullet points fit well within this; the cap keeps the quadratic
+  // parts (category candidates against segment breaks) cheap on any input.
+  if (text.size() > kMaxTextBytes) {
+    size_t cut = kMaxTextBytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut);
+  }
   const Normalised norm = Normalise(text);
   std::string_view s = norm.s;
   const auto& lex = kb.lexicon();

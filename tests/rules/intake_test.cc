@@ -269,6 +269,16 @@ TEST_F(IntakeTest, NothingToInfer) {
   EXPECT_TRUE(InferFromText(*kb_, std::string("\xE5\x85", 2)).empty());
 }
 
+TEST_F(IntakeTest, LongTextIsCutAtTheCap) {
+  std::string text = "plush toy, ";
+  while (text.size() < 100000) text += "玩具, 5V, charger for e-bike, ";
+  auto infs = InferFromText(*kb_, text);
+  ASSERT_FALSE(infs.empty());
+  EXPECT_EQ(kb_->categories()[infs[0].category].id, "plush_toy");
+  // Words after the first 8 KiB are not read.
+  EXPECT_TRUE(InferFromText(*kb_, std::string(9000, ' ') + "charger").empty());
+}
+
 TEST_F(IntakeTest, GivenValuesWinAndTextBeatsDefaults) {
   auto p = ParseProductYaml(*kb_,
                             "name: Charger\n"
