@@ -24,6 +24,7 @@ struct ServeArgs {
   double read_timeout = 10;
   double idle_timeout = 60;
   size_t body_limit = 1u << 20;
+  size_t cache_mb = 64;
 };
 
 int RunServe(const ServeArgs& a) {
@@ -48,6 +49,7 @@ int RunServe(const ServeArgs& a) {
   api_options.data_dir = a.data;
   api_options.web_dir = a.web;
   api_options.version = server::ProgramVersion();
+  api_options.response_cache_bytes = a.cache_mb << 20;
   auto api = std::make_shared<server::Api>(std::move(api_options));
 
   server::ServerOptions opts;
@@ -100,6 +102,10 @@ void AddServeCommand(CLI::App& app, Context& ctx) {
       ->capture_default_str();
   cmd->add_option("--body-limit", a->body_limit, "Largest request body, in bytes")
       ->check(CLI::Range(size_t{1}, size_t{1} << 30))
+      ->capture_default_str();
+  cmd->add_option("--cache-mb", a->cache_mb,
+                  "MiB of assess / next-question answers cached by body (0: no cache)")
+      ->check(CLI::Range(size_t{0}, size_t{65536}))
       ->capture_default_str();
   cmd->callback([a, &ctx] { ctx.exit_code = RunServe(*a); });
 }

@@ -167,7 +167,9 @@ std::string DefaultWebDir() {
 const char* ProgramVersion() { return EUCOMPLY_VERSION; }
 
 Api::Api(ApiOptions options)
-    : options_(std::move(options)), alerts_(options_.data_dir + "/alerts.sqlite") {}
+    : options_(std::move(options)),
+      alerts_(options_.data_dir + "/alerts.sqlite"),
+      cache_(options_.response_cache_bytes) {}
 
 Date Api::Today() const { return options_.today ? *options_.today : Date::Today(); }
 

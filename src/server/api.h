@@ -20,6 +20,7 @@
 #include "eucomply/kb.h"
 #include "eucomply/status.h"
 #include "server/alert_pool.h"
+#include "server/response_cache.h"
 
 namespace eucomply::server {
 
@@ -61,6 +62,8 @@ struct ApiOptions {
   std::string version = "0.0.0";
   // The date assessments are made on when the request names none. Empty: today (UTC).
   std::optional<Date> today;
+  // Bytes of rendered assess / next-question answers kept (response_cache.h); 0: none.
+  size_t response_cache_bytes = 64u << 20;
 };
 
 // What a matched route's handler gets.
@@ -93,11 +96,13 @@ class Api {
   const KnowledgeBase& kb() const { return *options_.kb; }
   const ApiOptions& options() const { return options_; }
   AlertPool& alerts() { return alerts_; }
+  ResponseCache& cache() { return cache_; }
   Date Today() const;
 
  private:
   ApiOptions options_;
   AlertPool alerts_;
+  ResponseCache cache_;
 };
 
 // The one place a Status becomes an HTTP answer (through HttpStatusFor).

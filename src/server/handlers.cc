@@ -147,7 +147,7 @@ Result<ProductRequest> ReadProduct(Api& api, const RouteRequest& req, BodyKind k
   return ParseProductRequest(api.kb(), req.http->body, kind);
 }
 
-ApiResponse AssessRoute(Api& api, const RouteRequest& req) {
+ApiResponse AssessUncached(Api& api, const RouteRequest& req) {
   Result<ProductRequest> pr = ReadProduct(api, req, BodyKind::kAssess);
   if (!pr.ok()) return ErrorResponse(pr.status());
   AssessOptions opts;
@@ -157,7 +157,7 @@ ApiResponse AssessRoute(Api& api, const RouteRequest& req) {
   return JsonResponse(AssessmentToJson(api.kb(), pr->product, a, req.lang, next));
 }
 
-ApiResponse NextQuestionRoute(Api& api, const RouteRequest& req) {
+ApiResponse NextQuestionUncached(Api& api, const RouteRequest& req) {
   Result<ProductRequest> pr = ReadProduct(api, req, BodyKind::kNextQuestion);
   if (!pr.ok()) return ErrorResponse(pr.status());
   const KnowledgeBase& kb = api.kb();
@@ -175,6 +175,36 @@ ApiResponse NextQuestionRoute(Api& api, const RouteRequest& req) {
                        {"question", q ? QuestionToJson(kb, *q, req.lang) : json(nullptr)},
                        {"undetermined", undetermined},
                        {"product", ProductToJson(kb, pr->product, req.lang)}});
+}
+
+// Answers from the cache when the same body was answered before in the same language on
+// the same day; otherwise computes and stores a 200 answer.
+template <typename Compute>
+ApiResponse Cached(Api& api, const RouteRequest& req, const char* route, Compute compute) {
+  if (!api.cache().enabled()) return compute();
+  std::string key = route;
+  key += req.lang == Lang::kZh ? "|zh|" : "|en|";
+  key += req.http->target;
+  key += '|';
+  key += api.Today().ToString();
+  key += '|';
+  key += req.http->body;
+  if (std::shared_ptr<const std::string> hit = api.cache().Get(key)) {
+    ApiResponse r;
+    r.body = *hit;
+    return r;
+  }
+  ApiResponse r = compute();
+  if (r.status == 200) api.cache().Put(key, std::make_shared<const std::string>(r.body));
+  return r;
+}
+
+ApiResponse AssessRoute(Api& api, const RouteRequest& req) {
+  return Cached(api, req, "assess", [&] { return AssessUncached(api, req); });
+}
+
+ApiResponse NextQuestionRoute(Api& api, const RouteRequest& req) {
+  return Cached(api, req, "next-question", [&] { return NextQuestionUncached(api, req); });
 }
 
 ApiResponse ActsRoute(Api& api, const RouteRequest& req) {

@@ -93,6 +93,33 @@ TEST_F(ApiTest, AssessProductDocument) {
   EXPECT_TRUE(j.contains("next_question"));
 }
 
+TEST_F(ApiTest, RepeatedAssessmentsComeFromTheCache) {
+  const std::string body = R"({"category": "plush_toy", "name": "cache test"})";
+  uint64_t hits = api_->cache().hits();
+  ApiResponse first = Call("POST", "/api/v1/assess", body);
+  ApiResponse second = Call("POST", "/api/v1/assess", body);
+  ASSERT_EQ(second.status, 200);
+  EXPECT_EQ(second.body, first.body);
+  EXPECT_EQ(api_->cache().hits(), hits + 1);
+  // Another language is another answer.
+  EXPECT_EQ(Json(Call("POST", "/api/v1/assess", body, "zh"))["lang"], "zh");
+  EXPECT_EQ(Json(Call("POST", "/api/v1/assess?lang=zh", body))["lang"], "zh");
+  EXPECT_EQ(Json(Call("POST", "/api/v1/assess", body))["lang"], "en");
+}
+
+TEST(ResponseCacheTest, StaysUnderItsBound) {
+  ResponseCache cache(4000);
+  for (int i = 0; i < 100; ++i) {
+    cache.Put("k" + std::to_string(i), std::make_shared<const std::string>(std::string(500, 'x')));
+  }
+  EXPECT_EQ(cache.Get("k0"), nullptr);
+  ASSERT_NE(cache.Get("k99"), nullptr);
+  EXPECT_EQ(cache.Get("k99")->size(), 500u);
+  ResponseCache off(0);
+  off.Put("a", std::make_shared<const std::string>("b"));
+  EXPECT_EQ(off.Get("a"), nullptr);
+}
+
 TEST_F(ApiTest, AssessUsesTodayWhenNoDateIsGiven) {
   json j = Json(Call("POST", "/api/v1/assess", R"({"category": "kettle"})"));
   EXPECT_EQ(j["as_of"], "2026-11-24");
