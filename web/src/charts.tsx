@@ -65,14 +65,18 @@ export function ChartBox(props: {
         maintainAspectRatio: false,
         indexAxis: props.kind === 'hbar' ? 'y' : 'x',
         plugins: {
-          legend: { display: doughnut, position: 'right', labels: { boxWidth: 12 } },
+          legend: { display: doughnut, position: 'bottom', labels: { boxWidth: 12 } },
           tooltip: { enabled: true },
         },
         scales: doughnut
           ? {}
           : {
-              x: { ticks: { autoSkip: props.kind !== 'hbar', maxRotation: 0 }, grid: { display: props.kind === 'hbar' } },
-              y: { ticks: { autoSkip: false }, grid: { display: props.kind !== 'hbar' }, beginAtZero: true },
+              x: {
+                ticks: { autoSkip: props.kind !== 'hbar', maxRotation: 0, precision: 0 },
+                grid: { display: props.kind === 'hbar' },
+                beginAtZero: true,
+              },
+              y: { ticks: { autoSkip: false, precision: 0 }, grid: { display: props.kind !== 'hbar' }, beginAtZero: true },
             },
       },
     });
@@ -83,7 +87,8 @@ export function ChartBox(props: {
   }, [key]);
 
   const total = props.data.reduce((s, d) => s + d.value, 0) || 1;
-  const height = props.kind === 'hbar' ? Math.max(160, 28 * props.data.length + 40) : 260;
+  const height =
+    props.kind === 'hbar' ? Math.max(160, 28 * props.data.length + 40) : props.kind === 'doughnut' ? 300 + 18 * Math.ceil(props.data.length / 2) : 260;
   return (
     <figure class="chart card" aria-labelledby={`${props.id}-cap`} data-chart={props.id}>
       <figcaption id={`${props.id}-cap`}>{props.title}</figcaption>

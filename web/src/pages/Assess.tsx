@@ -52,6 +52,14 @@ function go(doc: ProductDoc) {
   navigate(href('/assess', { p: encodeProduct(doc) }));
 }
 
+// The API names the attributes an undetermined act still needs by id only; their labels are
+// known from the questions and product facts seen so far in this visit.
+const knownLabels: Record<'en' | 'zh', Map<string, string>> = { en: new Map(), zh: new Map() };
+function learnLabels(lang: 'en' | 'zh', a: Assessment) {
+  for (const [id, v] of Object.entries(a.product.attributes ?? {})) if (v.label) knownLabels[lang].set(id, v.label);
+  if (a.next_question?.label && a.next_question.type !== 'category') knownLabels[lang].set(a.next_question.attribute, a.next_question.label);
+}
+
 export function Assess({ p }: { p: string | null }) {
   const { lang, t } = useLang();
   const doc = decodeProduct(p);
@@ -69,6 +77,7 @@ export function Assess({ p }: { p: string | null }) {
     );
   }
   const a = res.data;
+  if (a) learnLabels(lang, a);
   const answered = Object.keys(doc.attributes ?? {}).length + (doc.category ? 1 : 0);
   return (
     <div class="assess" aria-busy={res.state === 'loading'}>
@@ -343,8 +352,7 @@ function Result({ a, doc, p }: { a: Assessment; doc: ProductDoc; p: string }) {
   const counts = a.summary ?? Object.fromEntries(ORDER.map((s) => [s, groups[s].length]));
   const attrLabel = (id: string) => {
     if (id === 'category') return t('result.category');
-    if (a.next_question?.attribute === id) return a.next_question.label;
-    return a.product.attributes?.[id]?.label ?? id.replace(/_/g, ' ');
+    return a.product.attributes?.[id]?.label ?? knownLabels[lang].get(id) ?? id.replace(/_/g, ' ');
   };
   const dutyActs = [...groups.applies, ...groups.upcoming];
 
@@ -357,6 +365,12 @@ function Result({ a, doc, p }: { a: Assessment; doc: ProductDoc; p: string }) {
             <>
               <dt>{t('result.product')}</dt>
               <dd data-testid="product-name">{a.product.name}</dd>
+            </>
+          )}
+          {doc.text && (
+            <>
+              <dt>{t('result.description')}</dt>
+              <dd class="product-text">{doc.text}</dd>
             </>
           )}
           <dt>{t('result.category')}</dt>
