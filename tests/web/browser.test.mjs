@@ -3,7 +3,7 @@
 // both languages go to build/screenshots/.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { openBrowser, screenshot, Server } from './harness.mjs';
+import { openBrowser, screenshot, screenshotOf, Server } from './harness.mjs';
 
 const server = new Server();
 const browsers = {};
@@ -379,6 +379,8 @@ describe('alerts', () => {
       assert.equal(sum, riskCount, 'alerts per year add up to the results');
       assert.match(await page.locator('figure[data-chart=per-year] figcaption').innerText(), new RegExp(w.perYear));
 
+      await screenshotOf(page.locator('#charts'), `charts-filtered-${lang}`);
+
       // One alert in detail: measures and references parsed.
       await page.locator('.hit a').first().click();
       await page.waitForURL(/#\/alert\//);
@@ -401,8 +403,7 @@ describe('alerts', () => {
     assert.ok(origins.some((o) => /China/i.test(o)), 'China among the origins');
     const risks = await page.locator('figure[data-chart=top-risks] tbody th').allTextContents();
     assert.ok(risks.length >= 1, 'top risks of the first category');
-    await page.locator('#charts').scrollIntoViewIfNeeded();
-    await screenshot(page, 'charts-en');
+    await screenshotOf(page.locator('#charts'), 'charts-en');
   });
 });
 

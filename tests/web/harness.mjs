@@ -102,6 +102,8 @@ export class Server {
         break;
       }
     }
+    // EUCOMPLY_KB_DIR: a knowledge base other than the source tree's (e.g. a snapshot).
+    if (process.env.EUCOMPLY_KB_DIR) extra.push('--kb', process.env.EUCOMPLY_KB_DIR);
     if (/--host[ ,=]/.test(helpText)) extra.push('--host', '127.0.0.1');
     else if (/--bind[ ,=]/.test(helpText)) extra.push('--bind', '127.0.0.1');
 

@@ -142,7 +142,7 @@ function FacetBox({ name, counts, selected, onChange }: { name: FacetName; count
       </ul>
       {list.length > 8 && (
         <button type="button" class="link-btn" aria-expanded={all} onClick={() => setAll(!all)}>
-          {all ? '−' : '+'} {all ? '' : formatNumber(lang, list.length - 8)}
+          {all ? t('alerts.facet.less') : t('alerts.facet.more', { n: formatNumber(lang, list.length - 8) })}
         </button>
       )}
     </fieldset>
