@@ -113,6 +113,7 @@ enum class Op : uint8_t {
   kKnown,             // attr known
   kApplies,           // act index
   kHarmonised,
+  kCeMarking,         // some act with ce_marking: true applies
 };
 enum class Cmp : uint8_t { kEq, kNe, kLt, kLe, kGt, kGe };
 

@@ -197,6 +197,13 @@ class Parser {
       n.op = Op::kHarmonised;
       return Add(n);
     }
+    if (name.text == "ce_marking") {
+      Expect(Tok::kLParen, "'('");
+      Expect(Tok::kRParen, "')'");
+      Node n;
+      n.op = Op::kCeMarking;
+      return Add(n);
+    }
     if (name.text == "category") return ParseCategory(name);
     return ParseAttributeTest(name);
   }

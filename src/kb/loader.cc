@@ -863,10 +863,11 @@ void KnowledgeBaseLoader::LoadLexicon(const std::vector<File>& files) {
 
 namespace {
 
-void CollectActRefs(const kb::Expr& e, std::set<int>* acts, bool* harmonised) {
+void CollectActRefs(const kb::Expr& e, std::set<int>* acts, bool* harmonised, bool* ce) {
   for (const auto& n : e.nodes) {
     if (n.op == kb::Op::kApplies && n.act >= 0) acts->insert(n.act);
     if (n.op == kb::Op::kHarmonised) *harmonised = true;
+    if (n.op == kb::Op::kCeMarking) *ce = true;
   }
 }
 
@@ -879,21 +880,19 @@ void KnowledgeBaseLoader::OrderActs() {
   std::vector<std::set<int>> deps(n);
   for (int i = 0; i < n; ++i) {
     const Act& a = kb_->acts_[i];
-    bool harm = false;
+    bool harm = false, ce = false;
     for (const auto* rules : {&a.scope, &a.exclusions}) {
-      for (const auto& r : *rules) CollectActRefs(r.when, &deps[i], &harm);
+      for (const auto& r : *rules) CollectActRefs(r.when, &deps[i], &harm, &ce);
     }
-    if (harm) {
-      for (int j = 0; j < n; ++j) {
-        if (kb_->acts_[j].harmonised) deps[i].insert(j);
-      }
+    for (int j = 0; j < n; ++j) {
+      if ((harm && kb_->acts_[j].harmonised) || (ce && kb_->acts_[j].ce_marking)) deps[i].insert(j);
     }
   }
   std::vector<int> state(n, 0);
   std::function<void(int)> visit = [&](int i) {
     if (state[i] == 2) return;
     if (state[i] == 1) {
-      errors_.push_back(fmt::format("{}: act {} is part of a cycle of applies()/harmonised() "
+      errors_.push_back(fmt::format("{}: act {} is part of a cycle of applies()/harmonised()/ce_marking() "
                                     "references in scope or exclusion rules",
                                     kb_->acts_[i].pos.ToString(), kb_->acts_[i].short_name));
       return;

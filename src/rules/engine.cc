@@ -132,16 +132,18 @@ class Evaluator {
       }
       case Op::kKnown: return FromBool(p_.values[n.attr].known());
       case Op::kApplies: return applies_[n.act];
-      case Op::kHarmonised: return Harmonised();
+      case Op::kHarmonised: return AnyApplies([](const Act& a) { return a.harmonised; });
+      case Op::kCeMarking: return AnyApplies([](const Act& a) { return a.ce_marking; });
     }
     return Tri::kUnknown;
   }
 
-  Tri Harmonised() const {
+  template <typename Pred>
+  Tri AnyApplies(Pred pred) const {
     Tri r = Tri::kFalse;
     const auto& acts = kb_.acts();
     for (size_t i = 0; i < acts.size(); ++i) {
-      if (!acts[i].harmonised) continue;
+      if (!pred(acts[i])) continue;
       if (applies_[i] == Tri::kTrue) return Tri::kTrue;
       if (applies_[i] == Tri::kUnknown) r = Tri::kUnknown;
     }
@@ -168,8 +170,11 @@ class Evaluator {
         out->insert(out->end(), act_missing[n.act].begin(), act_missing[n.act].end());
         return;
       case Op::kHarmonised:
+      case Op::kCeMarking:
         for (size_t a = 0; a < kb_.acts().size(); ++a) {
-          if (kb_.acts()[a].harmonised && applies_[a] == Tri::kUnknown) {
+          const Act& act = kb_.acts()[a];
+          bool counts = n.op == Op::kHarmonised ? act.harmonised : act.ce_marking;
+          if (counts && applies_[a] == Tri::kUnknown) {
             out->insert(out->end(), act_missing[a].begin(), act_missing[a].end());
           }
         }
@@ -297,10 +302,11 @@ void Assess(const KnowledgeBase& kb, const Product& product, const AssessOptions
       if (t == Tri::kFalse) continue;
       ObligationVerdict ov;
       ov.obligation = &o;
-      if (v.status == VerdictStatus::kUpcoming) {
+      if (v.status == VerdictStatus::kUpcoming && !(o.from && *o.from <= opts.as_of)) {
+        // An obligation with its own earlier date (an article that applies before the rest
+        // of the act, such as the CRA's reporting duty) applies from that date.
         ov.status = VerdictStatus::kUpcoming;
-        ov.from = act.applies_from->date;
-        if (o.from && *o.from > *ov.from) ov.from = o.from;
+        ov.from = o.from ? *o.from : act.applies_from->date;
       } else if (o.from && opts.as_of < *o.from) {
         ov.status = VerdictStatus::kUpcoming;
         ov.from = o.from;

@@ -118,7 +118,7 @@ TEST(CliTest, KbActsAndStats) {
   ASSERT_EQ(stats.exit_code, 0) << stats.out;
   auto s = nlohmann::json::parse(stats.out);
   EXPECT_EQ(s["acts"], 4);
-  EXPECT_EQ(s["obligations"], 3);
+  EXPECT_EQ(s["obligations"], 5);
 }
 
 TEST(CliTest, InteractiveAsksUntilNothingIsUndetermined) {

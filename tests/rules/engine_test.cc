@@ -80,6 +80,25 @@ TEST_F(EngineTest, ObligationsFollowTheirConditionsAndDates) {
   }
 }
 
+// Regression: an obligation dated before its act's application date was shown as upcoming
+// from the act's date (the CRA's reporting duty applies from 2026-09-11, the act from 2027).
+TEST_F(EngineTest, EarlyObligationOfAnUpcomingActApplies) {
+  Product toy = Parse("category: plush_toy\nattributes: {age: 3 years}\n");
+  Assessment a = Assess(*kb_, toy, On("2026-06-01"));
+  const ActVerdict& play = V(a, "PLAY");
+  ASSERT_EQ(play.status, VerdictStatus::kUpcoming);
+  std::map<std::string, ObligationVerdict> obs;
+  for (const auto& o : play.obligations) obs[o.obligation->id] = o;
+  EXPECT_EQ(obs.at("early").status, VerdictStatus::kApplies);
+  EXPECT_EQ(obs.at("main").status, VerdictStatus::kUpcoming);
+  EXPECT_EQ(obs.at("main").from->ToString(), "2027-01-20");
+  Assessment before = Assess(*kb_, toy, On("2025-12-31"));
+  std::map<std::string, ObligationVerdict> obs2;
+  for (const auto& o : V(before, "PLAY").obligations) obs2[o.obligation->id] = o;
+  EXPECT_EQ(obs2.at("early").status, VerdictStatus::kUpcoming);
+  EXPECT_EQ(obs2.at("early").from->ToString(), "2026-01-01");
+}
+
 TEST_F(EngineTest, NotesExplainHarmonisedContext) {
   Product p = Parse("category: plush_toy\nattributes: {age: 3 years, radio: true}\n");
   Assessment a = Assess(*kb_, p, On("2027-06-01"));
