@@ -1,6 +1,6 @@
-#include "server/alerts_json.h"
+#include "alerts/alerts_json.h"
 
-namespace eucomply::server {
+namespace eucomply::alerts {
 
 using nlohmann::json;
 namespace al = eucomply::alerts;
@@ -75,4 +75,4 @@ json AlertJson(const al::StoredAlert& s) {
               {"pictures", a.pictures}};
 }
 
-}  // namespace eucomply::server
+}  // namespace eucomply::alerts

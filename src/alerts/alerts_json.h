@@ -1,5 +1,5 @@
-// JSON for search hits, facets and stored alerts: the schema of `eucomply alerts search|show
-// --format json` (src/cli/alerts_cmd.cc), so scripts can move between the CLI and the API.
+// JSON for search hits, facets and stored alerts: the one schema of `eucomply alerts
+// search|show --format json` and of the API, so scripts can move between the CLI and the API.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -7,10 +7,10 @@
 #include "alerts/search.h"
 #include "alerts/store.h"
 
-namespace eucomply::server {
+namespace eucomply::alerts {
 
 nlohmann::json HitJson(const alerts::SearchHit& h);
 nlohmann::json FacetsJson(const alerts::SearchResponse& r);
 nlohmann::json AlertJson(const alerts::StoredAlert& s);
 
-}  // namespace eucomply::server
+}  // namespace eucomply::alerts

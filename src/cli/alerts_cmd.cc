@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "alerts/alerts_json.h"
 #include "alerts/importer.h"
 #include "alerts/lessons.h"
 #include "alerts/search.h"
@@ -82,76 +83,6 @@ class ProgressBar {
   bool tty_;
   bool drawn_ = false;
 };
-
-json HitJson(const al::SearchHit& h) {
-  return json{{"case_number", h.case_number}, {"report_date", h.report_date},
-              {"category", h.category},       {"product", h.product},
-              {"name", h.name},               {"brand", h.brand},
-              {"level", h.level},             {"country_of_origin", h.country_of_origin},
-              {"risk_type", h.risk_type},     {"url", h.reference},
-              {"description", h.description}, {"score", h.score}};
-}
-
-json FacetsJson(const al::SearchResponse& r) {
-  json facets = json::object();
-  for (al::Facet f : al::kAllFacets) {
-    json values = json::array();
-    for (const al::FacetCount& c : r.facets[static_cast<size_t>(f)]) {
-      values.push_back(json{{"value", c.value}, {"label", c.label}, {"count", c.count}});
-    }
-    facets[al::FacetName(f)] = values;
-  }
-  return facets;
-}
-
-json AlertJson(const al::StoredAlert& s) {
-  const al::Alert& a = s.alert;
-  json measures = json::array();
-  for (const al::Measure& m : a.measures) {
-    measures.push_back(json{{"operator_type", m.operator_type},
-                            {"operator_role", m.ordered ? "ordered" : "taking"},
-                            {"category", m.category},
-                            {"date", m.date ? json(m.date->ToString()) : json(nullptr)},
-                            {"date_text", m.date_text}});
-  }
-  json barcodes = json::array();
-  for (const al::Barcode& b : a.barcodes) {
-    barcodes.push_back(json{{"text", b.text}, {"digits", b.digits}, {"valid", b.valid}});
-  }
-  json acts = json::array();
-  for (const al::ActReference& r : a.acts) acts.push_back(json{{"celex", r.celex}, {"name", r.name}});
-  return json{{"case_number", a.case_number},
-              {"report_id", s.report_official_id ? json(*s.report_official_id) : json(nullptr)},
-              {"report_date", s.report_date},
-              {"report_year", s.report_year},
-              {"report_week", s.report_week},
-              {"order", a.order},
-              {"url", a.reference},
-              {"category", a.category},
-              {"product", a.product},
-              {"brand", a.brand},
-              {"name", a.name},
-              {"model", a.model},
-              {"batch", a.batch},
-              {"barcode", a.barcode},
-              {"barcodes", barcodes},
-              {"risk_types", a.risks},
-              {"risk_description", a.danger},
-              {"acts", acts},
-              {"standards", a.standards},
-              {"measures", measures},
-              {"measures_text", a.measures_text},
-              {"description", a.description},
-              {"notifying_country", a.notifying_country},
-              {"country_of_origin", a.country_of_origin},
-              {"user_type", a.user_type},
-              {"level", a.level},
-              {"online_trader", a.online_trader},
-              {"company_recall_code", a.company_recall_code},
-              {"production_dates", a.production_dates},
-              {"recall_url", a.url_recall},
-              {"pictures", a.pictures}};
-}
 
 void PrintAlertText(const al::StoredAlert& s) {
   const al::Alert& a = s.alert;

@@ -11,7 +11,7 @@
 #include "alerts/search.h"
 #include "eucomply/engine.h"
 #include "eucomply/report.h"
-#include "server/alerts_json.h"
+#include "alerts/alerts_json.h"
 #include "server/api.h"
 #include "server/request_body.h"
 
