@@ -34,6 +34,16 @@ std::string Escape(std::string_view key) {
   return out;
 }
 
+// The last steps of both parsers: report every problem, else fill from the free text (given
+// values win), then from the category.
+Result<Product> Finish(const KnowledgeBase& kb, std::vector<std::string> errors,
+                       const std::string& intake_text, Product p) {
+  if (!errors.empty()) return Status(StatusCode::kInvalidArgument, std::move(errors));
+  if (!intake_text.empty()) ApplyTextIntake(kb, intake_text, &p);
+  ApplyCategoryDefaults(kb, &p);
+  return p;
+}
+
 }  // namespace
 
 Result<Product> ParseProductYaml(const KnowledgeBase& kb, std::string_view text,
@@ -130,10 +140,7 @@ Result<Product> ParseProductYaml(const KnowledgeBase& kb, std::string_view text,
       }
     }
   }
-  if (!errors.empty()) return Status(StatusCode::kInvalidArgument, errors);
-  if (!intake_text.empty()) ApplyTextIntake(kb, intake_text, &p);  // given values win
-  ApplyCategoryDefaults(kb, &p);
-  return p;
+  return Finish(kb, std::move(errors), intake_text, std::move(p));
 }
 
 Result<Product> ParseProductJson(const KnowledgeBase& kb, const nlohmann::json& doc,
@@ -232,10 +239,7 @@ Result<Product> ParseProductJson(const KnowledgeBase& kb, const nlohmann::json& 
       }
     }
   }
-  if (!errors.empty()) return Status(StatusCode::kInvalidArgument, errors);
-  if (!intake_text.empty()) ApplyTextIntake(kb, intake_text, &p);  // given values win
-  ApplyCategoryDefaults(kb, &p);
-  return p;
+  return Finish(kb, std::move(errors), intake_text, std::move(p));
 }
 
 Result<Product> ParseProductJsonText(const KnowledgeBase& kb, std::string_view text,
