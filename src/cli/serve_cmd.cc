@@ -25,6 +25,7 @@ struct ServeArgs {
   double idle_timeout = 60;
   size_t body_limit = 1u << 20;
   size_t cache_mb = 64;
+  bool no_pin = false;
 };
 
 int RunServe(const ServeArgs& a) {
@@ -56,6 +57,7 @@ int RunServe(const ServeArgs& a) {
   opts.host = a.host;
   opts.port = static_cast<uint16_t>(a.port);
   opts.threads = a.threads;
+  opts.pin_threads = !a.no_pin;
   opts.body_limit = a.body_limit;
   opts.read_timeout = std::chrono::milliseconds(static_cast<int64_t>(a.read_timeout * 1000));
   opts.idle_timeout = std::chrono::milliseconds(static_cast<int64_t>(a.idle_timeout * 1000));
@@ -92,6 +94,9 @@ void AddServeCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("--threads", a->threads, "Worker threads (default: the number of cores)")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
+  cmd->add_flag("--no-pin", a->no_pin,
+                "Do not bind each worker thread to its own CPU (binding is skipped anyway when "
+                "there are more threads than CPUs)");
   cmd->add_option("--access-log", a->access_log, "Access log file, '-' for stdout, 'off' for none")
       ->capture_default_str();
   cmd->add_option("--read-timeout", a->read_timeout, "Seconds to read one request or write one answer")

@@ -1,4 +1,5 @@
 #include "server/api.h"
+#include "server/compression.h"
 
 #include <fmt/format.h>
 
@@ -174,6 +175,24 @@ Api::Api(ApiOptions options)
 Date Api::Today() const { return options_.today ? *options_.today : Date::Today(); }
 
 ApiResponse Api::Handle(const ApiRequest& request) {
+  ApiResponse r = Dispatch(request);
+  if (!Compressible(r.content_type)) return r;
+  auto vary = std::find_if(r.headers.begin(), r.headers.end(),
+                           [](const auto& h) { return h.first == "Vary"; });
+  if (vary == r.headers.end()) r.headers.emplace_back("Vary", "Accept-Encoding");
+  else vary->second += ", Accept-Encoding";
+  if (r.content_encoding.empty() && r.Body().size() >= kMinCompressSize &&
+      AcceptsGzip(request.accept_encoding)) {
+    // Level 1: answers computed per request; cached answers arrive compressed at level 6.
+    std::string gz = Gzip(r.Body(), 1);
+    r.shared_body.reset();
+    r.body = std::move(gz);
+    r.content_encoding = "gzip";
+  }
+  return r;
+}
+
+ApiResponse Api::Dispatch(const ApiRequest& request) {
   Result<Target> target = ParseTarget(request.target);
   if (!target.ok()) return ErrorResponse(target.status());
   const Target& t = *target;

@@ -28,6 +28,7 @@ struct ApiRequest {
   std::string method;  // "GET", "POST", "HEAD", ...
   std::string target;  // path and query as sent, still percent-encoded
   std::string accept_language;
+  std::string accept_encoding;
   std::string content_type;
   std::string body;
 };
@@ -35,8 +36,13 @@ struct ApiRequest {
 struct ApiResponse {
   int status = 200;
   std::string content_type = "application/json";
+  std::string content_encoding;  // "" (identity) or "gzip"
   std::string body;
+  // A body shared with the response cache, sent without a copy; when set, `body` is empty.
+  std::shared_ptr<const std::string> shared_body;
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers (Allow, ...)
+
+  std::string_view Body() const { return shared_body ? std::string_view(*shared_body) : body; }
 };
 
 // The parsed target: path segments and query parameters, percent-decoded.
@@ -91,6 +97,8 @@ class Api {
  public:
   explicit Api(ApiOptions options);
 
+  // Routes the request, then gzips a compressible answer of 1 KB or more when the request's
+  // Accept-Encoding allows it (compression.h).
   ApiResponse Handle(const ApiRequest& request);
 
   const KnowledgeBase& kb() const { return *options_.kb; }
@@ -100,6 +108,8 @@ class Api {
   Date Today() const;
 
  private:
+  ApiResponse Dispatch(const ApiRequest& request);
+
   ApiOptions options_;
   AlertPool alerts_;
   ResponseCache cache_;

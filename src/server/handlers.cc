@@ -13,6 +13,7 @@
 #include "eucomply/report.h"
 #include "alerts/alerts_json.h"
 #include "server/api.h"
+#include "server/compression.h"
 #include "server/request_body.h"
 
 namespace eucomply::server {
@@ -178,7 +179,8 @@ ApiResponse NextQuestionUncached(Api& api, const RouteRequest& req) {
 }
 
 // Answers from the cache when the same body was answered before in the same language on
-// the same day; otherwise computes and stores a 200 answer.
+// the same day; otherwise computes and stores a 200 answer. A client that accepts gzip gets
+// the cached compressed copy (compressed once, at level 6, on its first request).
 template <typename Compute>
 ApiResponse Cached(Api& api, const RouteRequest& req, const char* route, Compute compute) {
   if (!api.cache().enabled()) return compute();
@@ -189,14 +191,29 @@ ApiResponse Cached(Api& api, const RouteRequest& req, const char* route, Compute
   key += api.Today().ToString();
   key += '|';
   key += req.http->body;
-  if (std::shared_ptr<const std::string> hit = api.cache().Get(key)) {
+  const bool gzip = AcceptsGzip(req.http->accept_encoding);
+  auto answer = [](std::shared_ptr<const std::string> body, bool compressed) {
     ApiResponse r;
-    r.body = *hit;
+    r.shared_body = std::move(body);
+    if (compressed) r.content_encoding = "gzip";
     return r;
+  };
+  std::string gz_key;
+  if (gzip) {
+    gz_key = key + "|gzip";
+    if (std::shared_ptr<const std::string> hit = api.cache().Get(gz_key)) return answer(hit, true);
   }
-  ApiResponse r = compute();
-  if (r.status == 200) api.cache().Put(key, std::make_shared<const std::string>(r.body));
-  return r;
+  std::shared_ptr<const std::string> plain = api.cache().Get(key);
+  if (!plain) {
+    ApiResponse r = compute();
+    if (r.status != 200) return r;
+    plain = std::make_shared<const std::string>(std::move(r.body));
+    api.cache().Put(key, plain);
+  }
+  if (!gzip || plain->size() < kMinCompressSize) return answer(plain, false);
+  auto compressed = std::make_shared<const std::string>(Gzip(*plain, 6));
+  api.cache().Put(gz_key, compressed);
+  return answer(compressed, true);
 }
 
 ApiResponse AssessRoute(Api& api, const RouteRequest& req) {

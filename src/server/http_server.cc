@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -12,6 +13,9 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <pthread.h>
+#include <sched.h>
+
 #include <csignal>
 #include <ctime>
 #include <exception>
@@ -51,27 +55,70 @@ std::string UtcNow() {
   auto now = std::chrono::system_clock::now();
   std::time_t t = std::chrono::system_clock::to_time_t(now);
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-  return fmt::format("{}.{:03d}Z", buf, static_cast<int>(ms));
+  // The date and time to the second change once a second: formatted once per thread.
+  thread_local std::time_t last = -1;
+  thread_local char seconds[32];
+  if (t != last) {
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    std::strftime(seconds, sizeof seconds, "%Y-%m-%dT%H:%M:%S", &tm);
+    last = t;
+  }
+  return fmt::format("{}.{:03d}Z", seconds, static_cast<int>(ms));
 }
 
 class Session;
+
+// The CPUs this process may run on, in order.
+std::vector<int> AllowedCpus() {
+  std::vector<int> cpus;
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (sched_getaffinity(0, sizeof set, &set) != 0) return cpus;
+  for (int c = 0; c < CPU_SETSIZE; ++c) {
+    if (CPU_ISSET(c, &set)) cpus.push_back(c);
+  }
+  return cpus;
+}
+
+// Pins the calling thread to `cpu`; a failure only costs steadiness, so it is ignored.
+void PinTo(int cpu) {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  CPU_SET(cpu, &set);
+  pthread_setaffinity_np(pthread_self(), sizeof set, &set);
+}
+
+// Streams and sockets bound to one thread's io_context: no type-erased executor per call.
+using Executor = net::io_context::executor_type;
+using Stream = beast::basic_stream<tcp, Executor>;
+using Socket = net::basic_stream_socket<tcp, Executor>;
 
 }  // namespace
 
 struct HttpServer::Impl {
   Impl(ServerOptions o, RequestHandler h)
-      : opt(std::move(o)),
-        handler(std::move(h)),
-        ioc(opt.threads),
-        strand(net::make_strand(ioc)),
+      : opt(std::move(o)), handler(std::move(h)), iocs(MakeContexts(opt.threads)),
+        strand(net::make_strand(*iocs[0])),
         acceptor(strand),
         signals(strand),
         shutdown_timer(strand),
-        accept_retry(strand) {}
+        accept_retry(strand),
+        log_timer(strand) {}
+
+  // One io_context per thread, each run by that thread alone (concurrency hint 1): a
+  // connection stays on one thread, so its handlers need no strand and the scheduler no
+  // cross-thread wake-ups. Accepted connections are dealt out in turn.
+  static std::vector<std::unique_ptr<net::io_context>> MakeContexts(int n) {
+    std::vector<std::unique_ptr<net::io_context>> v;
+    for (int i = 0; i < n; ++i) v.push_back(std::make_unique<net::io_context>(1));
+    return v;
+  }
+  net::io_context& NextContext() { return *iocs[next_context++ % iocs.size()]; }
+  void StopContexts() {
+    for (auto& g : guards) g.reset();
+    for (auto& c : iocs) c->stop();
+  }
 
   void DoAccept();
   void BeginShutdown();
@@ -79,6 +126,8 @@ struct HttpServer::Impl {
   void Register(const std::shared_ptr<Session>& s);
   void Unregister(Session* s);
   void Log(const std::string& line);
+  void FlushLog();
+  void ScheduleLogFlush();
 
   ServerOptions opt;
   RequestHandler handler;
@@ -86,13 +135,19 @@ struct HttpServer::Impl {
   // unregister themselves from these.
   std::mutex sessions_mu;
   std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
+  // Access-log lines are gathered here and written by 64 KB or every 200 ms (log_timer),
+  // and on shutdown: a write and flush per request cost a system call each.
   std::mutex log_mu;
-  net::io_context ioc;
+  std::string log_buffer;
+  std::vector<std::unique_ptr<net::io_context>> iocs;
+  std::vector<net::executor_work_guard<net::io_context::executor_type>> guards;
+  size_t next_context = 0;  // used on the strand only
   net::strand<net::io_context::executor_type> strand;  // acceptor, signals, shutdown
   tcp::acceptor acceptor;
   net::signal_set signals;
   net::steady_timer shutdown_timer;
   net::steady_timer accept_retry;
+  net::steady_timer log_timer;
   std::atomic<bool> stopping{false};
   std::atomic<bool> stop_requested{false};
 };
@@ -101,7 +156,7 @@ namespace {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(HttpServer::Impl& srv, tcp::socket socket) : srv_(srv), stream_(std::move(socket)) {
+  Session(HttpServer::Impl& srv, Socket socket) : srv_(srv), stream_(std::move(socket)) {
     boost::system::error_code ec;
     tcp::endpoint peer = stream_.socket().remote_endpoint(ec);
     if (!ec) peer_ = peer.address().to_string();
@@ -197,6 +252,7 @@ class Session : public std::enable_shared_from_this<Session> {
                                                       : "bad_request"},
                              {"message", message},
                              {"details", nlohmann::json::array()}}}};
+    body_ = std::make_shared<const std::string>(body.dump());
     res_ = {};
     res_.version(11);
     res_.result(static_cast<unsigned>(status));
@@ -204,9 +260,9 @@ class Session : public std::enable_shared_from_this<Session> {
     res_.set(http::field::content_type, "application/json");
     res_.set(http::field::connection, "close");
     res_.keep_alive(false);
-    res_.body() = body.dump();
+    res_.body() = http::span_body<const char>::value_type(body_->data(), body_->size());
     res_.prepare_payload();
-    LogLine("-", "-", status, res_.body().size());
+    LogLine("-", "-", status, body_->size());
     stream_.expires_after(srv_.opt.read_timeout);
     http::async_write(stream_, res_, [self = shared_from_this()](beast::error_code ec, size_t) {
       if (ec) return self->Close();
@@ -220,6 +276,7 @@ class Session : public std::enable_shared_from_this<Session> {
     ar.method = std::string(req.method_string());
     ar.target = std::string(req.target());
     ar.accept_language = std::string(req[http::field::accept_language]);
+    ar.accept_encoding = std::string(req[http::field::accept_encoding]);
     ar.content_type = std::string(req[http::field::content_type]);
     ar.body = std::move(req.body());
     ApiResponse r;
@@ -230,20 +287,25 @@ class Session : public std::enable_shared_from_this<Session> {
       r = ErrorResponse(Status::Internal(fmt::format("internal error: {}", e.what())));
     }
     const bool keep_alive = req.keep_alive() && !srv_.stopping;
+    // The body is held by the session until written: a cached answer is sent from the
+    // cache's own copy.
+    body_ = r.shared_body ? std::move(r.shared_body)
+                          : std::make_shared<const std::string>(std::move(r.body));
     res_ = {};
     res_.version(req.version());
     res_.result(static_cast<unsigned>(r.status));
     res_.set(http::field::server, "eucomply");
     res_.set(http::field::content_type, r.content_type);
+    if (!r.content_encoding.empty()) res_.set(http::field::content_encoding, r.content_encoding);
     res_.set("X-Content-Type-Options", "nosniff");
     for (const auto& [name, value] : r.headers) res_.set(name, value);
     res_.keep_alive(keep_alive);
-    const size_t size = r.body.size();
-    res_.body() = std::move(r.body);
-    res_.prepare_payload();
+    const size_t size = body_->size();
     if (req.method() == http::verb::head) {
-      res_.body().clear();
       res_.content_length(size);
+    } else {
+      res_.body() = http::span_body<const char>::value_type(body_->data(), size);
+      res_.prepare_payload();
     }
     LogLine(ar.method, ar.target, r.status, size);
     stream_.expires_after(srv_.opt.read_timeout);
@@ -289,10 +351,11 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   HttpServer::Impl& srv_;
-  beast::tcp_stream stream_;
+  Stream stream_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
-  http::response<http::string_body> res_;
+  std::shared_ptr<const std::string> body_;
+  http::response<http::span_body<const char>> res_;
   std::string peer_;
   Clock::time_point start_ = Clock::now();
   size_t drained_ = 0;
@@ -312,13 +375,37 @@ void HttpServer::Impl::Unregister(Session* s) {
 }
 
 void HttpServer::Impl::Log(const std::string& line) {
+  constexpr size_t kLogBufferSize = 64u << 10;
   std::lock_guard<std::mutex> lock(log_mu);
-  std::fwrite(line.data(), 1, line.size(), opt.access_log);
+  log_buffer += line;
+  if (log_buffer.size() >= kLogBufferSize) {
+    std::fwrite(log_buffer.data(), 1, log_buffer.size(), opt.access_log);
+    std::fflush(opt.access_log);
+    log_buffer.clear();
+  }
+}
+
+void HttpServer::Impl::FlushLog() {
+  if (opt.access_log == nullptr) return;
+  std::lock_guard<std::mutex> lock(log_mu);
+  if (log_buffer.empty()) return;
+  std::fwrite(log_buffer.data(), 1, log_buffer.size(), opt.access_log);
   std::fflush(opt.access_log);
+  log_buffer.clear();
+}
+
+void HttpServer::Impl::ScheduleLogFlush() {
+  if (opt.access_log == nullptr) return;
+  log_timer.expires_after(std::chrono::milliseconds(200));
+  log_timer.async_wait([this](beast::error_code ec) {
+    if (ec) return;
+    FlushLog();
+    if (!stopping) ScheduleLogFlush();
+  });
 }
 
 void HttpServer::Impl::DoAccept() {
-  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+  acceptor.async_accept(NextContext().get_executor(), [this](beast::error_code ec, Socket socket) {
     if (ec) {
       if (ec == net::error::operation_aborted || stopping) return;
       // Out of file descriptors (EMFILE) or a transient failure: wait a little, retry.
@@ -344,6 +431,7 @@ void HttpServer::Impl::BeginShutdown() {
   acceptor.close(ec);
   signals.cancel(ec);
   accept_retry.cancel();
+  log_timer.cancel();
   std::vector<std::shared_ptr<Session>> live;
   {
     std::lock_guard<std::mutex> lock(sessions_mu);
@@ -363,7 +451,7 @@ void HttpServer::Impl::PollShutdown(Clock::time_point deadline) {
     empty = sessions.empty();
   }
   if (empty || Clock::now() >= deadline) {
-    ioc.stop();
+    StopContexts();
     return;
   }
   shutdown_timer.expires_after(std::chrono::milliseconds(20));
@@ -408,15 +496,32 @@ Status HttpServer::Run() {
     });
   }
   net::post(s.strand, [&s] {
-    if (s.stop_requested) s.BeginShutdown();
-    else s.DoAccept();
+    if (s.stop_requested) {
+      s.BeginShutdown();
+    } else {
+      s.DoAccept();
+      s.ScheduleLogFlush();
+    }
   });
   if (s.opt.on_listening) s.opt.on_listening(fmt::format("http://{}:{}/", host, port));
+  for (auto& c : s.iocs) s.guards.push_back(net::make_work_guard(*c));
+  std::vector<int> cpus = AllowedCpus();
+  const bool pin = s.opt.pin_threads && s.iocs.size() <= cpus.size();
   std::vector<std::thread> threads;
-  for (int i = 1; i < s.opt.threads; ++i) threads.emplace_back([&s] { s.ioc.run(); });
-  s.ioc.run();
+  for (size_t i = 1; i < s.iocs.size(); ++i) {
+    threads.emplace_back([&s, i, pin, &cpus] {
+      if (pin) PinTo(cpus[i]);
+      s.iocs[i]->run();
+    });
+  }
+  // The calling thread serves context 0; its own affinity is restored when Run returns.
+  cpu_set_t before;
+  const bool restore = pin && pthread_getaffinity_np(pthread_self(), sizeof before, &before) == 0;
+  if (pin) PinTo(cpus[0]);
+  s.iocs[0]->run();
+  if (restore) pthread_setaffinity_np(pthread_self(), sizeof before, &before);
   for (std::thread& t : threads) t.join();
-  if (s.opt.access_log != nullptr) std::fflush(s.opt.access_log);
+  s.FlushLog();
   return Status::Ok();
 }
 

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "server/compression.h"
 #include "test_env.h"
 
 namespace eucomply::server {
@@ -15,6 +16,8 @@ namespace {
 
 using nlohmann::json;
 namespace fs = std::filesystem;
+
+using testing::Gunzip;
 
 class ApiTest : public ::testing::Test {
  protected:
@@ -34,22 +37,24 @@ class ApiTest : public ::testing::Test {
   }
 
   static ApiResponse Call(const std::string& method, const std::string& target,
-                          const std::string& body = "", const std::string& accept_language = "") {
+                          const std::string& body = "", const std::string& accept_language = "",
+                          const std::string& accept_encoding = "") {
     ApiRequest r;
     r.method = method;
     r.target = target;
     r.body = body;
     r.accept_language = accept_language;
+    r.accept_encoding = accept_encoding;
     return api_->Handle(r);
   }
-  static json Json(const ApiResponse& r) { return json::parse(r.body); }
+  static json Json(const ApiResponse& r) { return json::parse(r.Body()); }
 
   // The first error detail of a 400 answer.
   static json FirstDetail(const ApiResponse& r) {
-    EXPECT_EQ(r.status, 400) << r.body;
+    EXPECT_EQ(r.status, 400) << r.Body();
     json j = Json(r);
     EXPECT_EQ(j["error"]["code"], "invalid_argument");
-    EXPECT_FALSE(j["error"]["details"].empty()) << r.body;
+    EXPECT_FALSE(j["error"]["details"].empty()) << r.Body();
     return j["error"]["details"].empty() ? json::object() : j["error"]["details"][0];
   }
 
@@ -62,7 +67,7 @@ std::string* ApiTest::data_dir_ = nullptr;
 
 TEST_F(ApiTest, HealthReportsKnowledgeBaseAndAlerts) {
   ApiResponse r = Call("GET", "/api/v1/health");
-  ASSERT_EQ(r.status, 200) << r.body;
+  ASSERT_EQ(r.status, 200) << r.Body();
   EXPECT_EQ(r.content_type, "application/json");
   json j = Json(r);
   EXPECT_EQ(j["status"], "ok");
@@ -80,7 +85,7 @@ TEST_F(ApiTest, Version) {
 TEST_F(ApiTest, AssessProductDocument) {
   ApiResponse r = Call("POST", "/api/v1/assess",
                        R"({"name": "Kettle", "category": "kettle", "as_of": "2026-01-01"})");
-  ASSERT_EQ(r.status, 200) << r.body;
+  ASSERT_EQ(r.status, 200) << r.Body();
   json j = Json(r);
   EXPECT_EQ(j["as_of"], "2026-01-01");
   EXPECT_EQ(j["lang"], "en");
@@ -99,12 +104,81 @@ TEST_F(ApiTest, RepeatedAssessmentsComeFromTheCache) {
   ApiResponse first = Call("POST", "/api/v1/assess", body);
   ApiResponse second = Call("POST", "/api/v1/assess", body);
   ASSERT_EQ(second.status, 200);
-  EXPECT_EQ(second.body, first.body);
+  EXPECT_EQ(second.Body(), first.Body());
   EXPECT_EQ(api_->cache().hits(), hits + 1);
   // Another language is another answer.
   EXPECT_EQ(Json(Call("POST", "/api/v1/assess", body, "zh"))["lang"], "zh");
   EXPECT_EQ(Json(Call("POST", "/api/v1/assess?lang=zh", body))["lang"], "zh");
   EXPECT_EQ(Json(Call("POST", "/api/v1/assess", body))["lang"], "en");
+}
+
+std::string Header(const ApiResponse& r, const std::string& name) {
+  for (const auto& [n, v] : r.headers) {
+    if (n == name) return v;
+  }
+  return "";
+}
+
+TEST_F(ApiTest, GzipWhenTheClientAcceptsIt) {
+  const std::string body = R"({"category": "hair_dryer", "name": "gzip test"})";
+  ApiResponse plain = Call("POST", "/api/v1/assess", body);
+  ASSERT_EQ(plain.status, 200);
+  EXPECT_EQ(plain.content_encoding, "");
+  EXPECT_EQ(Header(plain, "Vary"), "Accept-Language, Accept-Encoding");
+  uint64_t hits = api_->cache().hits();
+  // First gzip request: compressed from the cached plain answer; then from the cache.
+  for (int i = 0; i < 2; ++i) {
+    ApiResponse gz = Call("POST", "/api/v1/assess", body, "", "br, gzip;q=0.8");
+    ASSERT_EQ(gz.status, 200);
+    EXPECT_EQ(gz.content_encoding, "gzip");
+    EXPECT_LT(gz.Body().size(), plain.Body().size() / 3);
+    EXPECT_EQ(Gunzip(gz.Body()), plain.Body());
+  }
+  EXPECT_EQ(api_->cache().hits(), hits + 2);
+  // Refused gzip, and answers not from the cache (acts: computed each time).
+  EXPECT_EQ(Call("POST", "/api/v1/assess", body, "", "gzip;q=0").content_encoding, "");
+  ApiResponse acts = Call("GET", "/api/v1/acts", "", "", "gzip");
+  EXPECT_EQ(acts.content_encoding, "gzip");
+  EXPECT_EQ(json::parse(Gunzip(acts.Body()))["count"], api_->kb().acts().size());
+  // Small answers are not worth it; errors keep their status.
+  EXPECT_EQ(Call("GET", "/api/v1/version", "", "", "gzip").content_encoding, "");
+  ApiResponse bad = Call("POST", "/api/v1/assess", "{", "", "gzip");
+  EXPECT_EQ(bad.status, 400);
+}
+
+TEST(CompressionTest, AcceptEncoding) {
+  EXPECT_TRUE(AcceptsGzip("gzip"));
+  EXPECT_TRUE(AcceptsGzip("gzip, deflate, br"));
+  EXPECT_TRUE(AcceptsGzip("deflate, GZIP;q=0.5"));
+  EXPECT_TRUE(AcceptsGzip("x-gzip"));
+  EXPECT_TRUE(AcceptsGzip("*"));
+  EXPECT_TRUE(AcceptsGzip("br;q=1.0, gzip ; q=0.001"));
+  EXPECT_FALSE(AcceptsGzip(""));
+  EXPECT_FALSE(AcceptsGzip("identity"));
+  EXPECT_FALSE(AcceptsGzip("br, deflate"));
+  EXPECT_FALSE(AcceptsGzip("gzip;q=0"));
+  EXPECT_FALSE(AcceptsGzip("gzip;q=0.000, *"));
+  EXPECT_FALSE(AcceptsGzip("*;q=0"));
+  EXPECT_FALSE(AcceptsGzip("gzip;q=abc"));
+  EXPECT_FALSE(AcceptsGzip("gzip;q=2"));
+  EXPECT_FALSE(AcceptsGzip("gzipx"));
+}
+
+TEST(CompressionTest, GzipRoundTrip) {
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "{\"act\": \"LVD\", \"n\": " + std::to_string(i) + "},";
+  for (int level : {1, 6, 9}) {
+    std::string gz = Gzip(text, level);
+    ASSERT_GE(gz.size(), 18u);
+    EXPECT_EQ(static_cast<unsigned char>(gz[0]), 0x1f);
+    EXPECT_EQ(static_cast<unsigned char>(gz[1]), 0x8b);
+    EXPECT_LT(gz.size(), text.size() / 4);
+    EXPECT_EQ(Gunzip(gz), text);
+  }
+  EXPECT_EQ(Gunzip(Gzip("", 1)), "");
+  EXPECT_TRUE(Compressible("application/json"));
+  EXPECT_TRUE(Compressible("text/html; charset=utf-8"));
+  EXPECT_FALSE(Compressible("image/png"));
 }
 
 TEST(ResponseCacheTest, StaysUnderItsBound) {
@@ -197,23 +271,23 @@ TEST_F(ApiTest, EveryProblemIsReportedAtOnce) {
   ApiResponse r = Call("POST", "/api/v1/assess",
                        R"({"text": 1, "as_of": "x", "attributes": {"voltage_ac": true}})");
   ASSERT_EQ(r.status, 400);
-  EXPECT_EQ(Json(r)["error"]["details"].size(), 3u) << r.body;
+  EXPECT_EQ(Json(r)["error"]["details"].size(), 3u) << r.Body();
 }
 
 TEST_F(ApiTest, FreeTextIntake) {
   ApiResponse r = Call("POST", "/api/v1/assess", R"({"text": "USB-C charger 5V 3A"})");
-  ASSERT_EQ(r.status, 200) << r.body;
+  ASSERT_EQ(r.status, 200) << r.Body();
   json j = Json(r);
   EXPECT_EQ(j["product"]["description"], "USB-C charger 5V 3A");
   // Given values win over the text.
   r = Call("POST", "/api/v1/assess", R"({"text": "plush toy", "category": "kettle"})");
-  ASSERT_EQ(r.status, 200) << r.body;
+  ASSERT_EQ(r.status, 200) << r.Body();
   EXPECT_EQ(Json(r)["product"]["category"]["id"], "kettle");
 }
 
 TEST_F(ApiTest, NextQuestion) {
   ApiResponse r = Call("POST", "/api/v1/next-question", "{}");
-  ASSERT_EQ(r.status, 200) << r.body;
+  ASSERT_EQ(r.status, 200) << r.Body();
   json j = Json(r);
   ASSERT_FALSE(j["question"].is_null());
   EXPECT_EQ(j["question"]["attribute"], "category");
@@ -247,7 +321,7 @@ TEST_F(ApiTest, ActsAndStandards) {
 
 TEST_F(ApiTest, AlertSearchWithFiltersAndFacets) {
   ApiResponse r = Call("GET", "/api/v1/alerts/search?q=charger&limit=5");
-  ASSERT_EQ(r.status, 200) << r.body;
+  ASSERT_EQ(r.status, 200) << r.Body();
   json j = Json(r);
   EXPECT_GT(j["total"].get<int>(), 0);
   EXPECT_LE(j["hits"].size(), 5u);
@@ -291,7 +365,7 @@ TEST_F(ApiTest, AlertByCaseNumber) {
   std::string encoded;
   for (char ch : c) encoded += ch == '/' ? std::string("%2F") : std::string(1, ch);
   ApiResponse r = Call("GET", "/api/v1/alerts/" + encoded);
-  ASSERT_EQ(r.status, 200) << r.body;
+  ASSERT_EQ(r.status, 200) << r.Body();
   json j = Json(r);
   EXPECT_EQ(j["case_number"], c);
   EXPECT_EQ(j["alerts"][0]["case_number"], c);
@@ -312,7 +386,7 @@ TEST_F(ApiTest, AlertStats) {
 TEST_F(ApiTest, Lessons) {
   ApiResponse r = Call("POST", "/api/v1/alerts/lessons",
                        R"({"name": "USB charger", "category": "phone_charger", "alerts": 5})");
-  ASSERT_EQ(r.status, 200) << r.body;
+  ASSERT_EQ(r.status, 200) << r.Body();
   json j = Json(r);
   EXPECT_LE(j["alerts"].size(), 5u);
   EXPECT_EQ(j["product"]["category"], "phone_charger");

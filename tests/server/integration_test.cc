@@ -41,6 +41,7 @@ struct Reply {
   std::string content_type;
   std::string body;
   std::string allow;
+  std::string content_encoding;
   bool keep_alive = false;
   size_t content_length = 0;
   json Json() const { return json::parse(body); }
@@ -140,6 +141,7 @@ class Client {
     r.status = static_cast<int>(res.result_int());
     r.content_type = std::string(res[http::field::content_type]);
     r.allow = std::string(res[http::field::allow]);
+    r.content_encoding = std::string(res[http::field::content_encoding]);
     r.body = res.body();
     r.keep_alive = res.keep_alive();
     r.content_length = res.has_content_length() ? std::stoul(std::string(res[http::field::content_length])) : 0;
@@ -314,6 +316,27 @@ TEST_F(IntegrationTest, HeadAnswersHeadersOnly) {
   EXPECT_EQ(head.status, 200);
   EXPECT_TRUE(head.body.empty());
   EXPECT_EQ(head.content_length, get.body.size());
+}
+
+// Over the socket: a gzip answer (inflated here with zlib) holds the same JSON, for a cached
+// assessment and for a computed list; HEAD counts the compressed bytes.
+TEST_F(IntegrationTest, GzipAnswers) {
+  Client c(server_->port());
+  const std::string body = R"({"category": "kettle", "name": "gzip over the wire"})";
+  Reply plain = c.Call(http::verb::post, "/api/v1/assess", body);
+  ASSERT_EQ(plain.status, 200);
+  EXPECT_EQ(plain.content_encoding, "");
+  for (int i = 0; i < 2; ++i) {
+    Reply gz = c.Call(http::verb::post, "/api/v1/assess", body, {{"Accept-Encoding", "gzip, deflate"}});
+    ASSERT_EQ(gz.status, 200);
+    EXPECT_EQ(gz.content_encoding, "gzip");
+    EXPECT_EQ(testing::Gunzip(gz.body), plain.body);
+  }
+  Reply acts = c.Call(http::verb::get, "/api/v1/acts", "", {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(acts.content_encoding, "gzip");
+  EXPECT_GT(json::parse(testing::Gunzip(acts.body))["count"].get<int>(), 40);
+  Reply head = c.Call(http::verb::head, "/api/v1/acts", "", {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(head.content_length, acts.body.size());
 }
 
 TEST_F(IntegrationTest, KeepAliveServesManyRequestsOnOneConnection) {

@@ -7,13 +7,35 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "alerts/importer.h"
 #include "alerts/store.h"
 #include "eucomply/kb.h"
 
 namespace eucomply::server::testing {
+
+// Inflates a gzip member with zlib (the tests' own reader, independent of Gzip()).
+inline std::string Gunzip(std::string_view gz) {
+  z_stream zs{};
+  EXPECT_EQ(inflateInit2(&zs, 15 + 16), Z_OK);
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(gz.data()));
+  zs.avail_in = static_cast<uInt>(gz.size());
+  std::string out;
+  char buf[16384];
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    zs.next_out = reinterpret_cast<Bytef*>(buf);
+    zs.avail_out = sizeof buf;
+    rc = inflate(&zs, Z_NO_FLUSH);
+    out.append(buf, sizeof buf - zs.avail_out);
+  }
+  EXPECT_EQ(rc, Z_STREAM_END) << "not a complete gzip member";
+  inflateEnd(&zs);
+  return out;
+}
 
 inline std::shared_ptr<const KnowledgeBase> TestKb() {
   static std::shared_ptr<const KnowledgeBase> kb = [] {
