@@ -8,6 +8,8 @@
 #include "eucomply/report.h"
 #include "kb/condition_parser.h"
 
+#include <nlohmann/json.hpp>
+
 namespace eucomply::fuzz {
 namespace {
 
@@ -28,7 +30,10 @@ void Exercise(const Product& p) {
   opts.as_of = *Date::Parse("2026-11-24");
   Assessment a = Assess(Kb(), p, opts);
   auto q = NextQuestion(Kb(), p, opts, a);
-  (void)AssessmentToJson(Kb(), p, a, Lang::kZh, q).dump();
+  // The streaming writer must give what nlohmann would (json_writer.h), whatever bytes the
+  // product's names and descriptions hold.
+  std::string text = AssessmentJson(Kb(), p, a, Lang::kZh, q);
+  if (nlohmann::json::parse(text).dump() != text) std::abort();
   (void)AssessmentToText(Kb(), p, a, Lang::kEn, q);
   (void)AssessmentToMarkdown(Kb(), p, a, Lang::kEn, q);
 }

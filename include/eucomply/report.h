@@ -11,6 +11,14 @@
 
 namespace eucomply {
 
+// The JSON of an assessment (docs/assessment-schema.md), a product and a question, written
+// compactly without a document tree: the bytes nlohmann::json::dump() would give. The
+// *ToJson forms parse that text back for callers that want to look inside.
+std::string AssessmentJson(const KnowledgeBase& kb, const Product& p, const Assessment& a,
+                           Lang lang, const std::optional<Question>& next);
+std::string ProductJson(const KnowledgeBase& kb, const Product& p, Lang lang);
+std::string QuestionJson(const KnowledgeBase& kb, const Question& q, Lang lang);
+
 nlohmann::json QuestionToJson(const KnowledgeBase& kb, const Question& q, Lang lang);
 nlohmann::json ProductToJson(const KnowledgeBase& kb, const Product& p, Lang lang);
 nlohmann::json AssessmentToJson(const KnowledgeBase& kb, const Product& p, const Assessment& a,

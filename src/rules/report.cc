@@ -1,5 +1,7 @@
 #include "eucomply/report.h"
 
+#include "common/json_writer.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -92,42 +94,50 @@ std::string AttrLabel(const KnowledgeBase& kb, int attr, Lang lang) {
   return kb.attributes()[attr].label.Get(lang);
 }
 
-nlohmann::json ReasonToJson(const KnowledgeBase& kb, const Reason& r, Lang lang) {
-  nlohmann::json j;
-  j["kind"] = ReasonKindName(r.kind);
-  if (r.rule) {
-    j["rule"] = r.rule->id;
-    j["outcome"] = OutcomeName(r.outcome);
-    j["text"] = r.rule->text.Get(lang);
-    j["citation"] = r.rule->cite.ToString();
-    j["unconfirmed"] = r.rule->unconfirmed;
-  } else if (r.date) {
-    j["date"] = r.date->date.ToString();
-    j["citation"] = r.date->cite.ToString();
-    j["unconfirmed"] = r.date->unconfirmed;
-    if (r.kind == ReasonKind::kAppliesFrom) {
-      j["text"] = lang == Lang::kZh ? fmt::format("自 {} 起适用", r.date->date.ToString())
-                                    : fmt::format("Applies from {}", r.date->date.ToString());
-    } else {
-      std::string succ;
-      if (!r.date->successor.empty()) {
-        int s = kb.FindAct(r.date->successor);
-        if (s >= 0) succ = kb.acts()[s].short_name;
-      }
-      if (lang == Lang::kZh) {
-        j["text"] = fmt::format("适用至 {}{}", r.date->date.ToString(),
-                                succ.empty() ? "" : "，由 " + succ + " 取代");
-      } else {
-        j["text"] = fmt::format("Applied until {}{}", r.date->date.ToString(),
-                                succ.empty() ? "" : "; replaced by " + succ);
-      }
-    }
+// A reason's sentence: the rule's text, or the date it applies from or until.
+std::string ReasonText(const KnowledgeBase& kb, const Reason& r, Lang lang) {
+  if (r.rule) return r.rule->text.Get(lang);
+  if (!r.date) return "";
+  if (r.kind == ReasonKind::kAppliesFrom) {
+    return lang == Lang::kZh ? fmt::format("自 {} 起适用", r.date->date.ToString())
+                             : fmt::format("Applies from {}", r.date->date.ToString());
   }
-  return j;
+  std::string succ;
+  if (!r.date->successor.empty()) {
+    int s = kb.FindAct(r.date->successor);
+    if (s >= 0) succ = kb.acts()[s].short_name;
+  }
+  if (lang == Lang::kZh) {
+    return fmt::format("适用至 {}{}", r.date->date.ToString(),
+                       succ.empty() ? "" : "，由 " + succ + " 取代");
+  }
+  return fmt::format("Applied until {}{}", r.date->date.ToString(),
+                     succ.empty() ? "" : "; replaced by " + succ);
+}
+
+// Keys in sorted order throughout (json_writer.h).
+void WriteReason(JsonWriter& w, const KnowledgeBase& kb, const Reason& r, Lang lang) {
+  w.BeginObject();
+  if (r.rule) {
+    w.Member("citation", r.rule->cite.ToString());
+    w.Member("kind", ReasonKindName(r.kind));
+    w.Member("outcome", OutcomeName(r.outcome));
+    w.Member("rule", r.rule->id);
+    w.Member("text", ReasonText(kb, r, lang));
+    w.Member("unconfirmed", r.rule->unconfirmed);
+  } else if (r.date) {
+    w.Member("citation", r.date->cite.ToString());
+    w.Member("date", r.date->date.ToString());
+    w.Member("kind", ReasonKindName(r.kind));
+    w.Member("text", ReasonText(kb, r, lang));
+    w.Member("unconfirmed", r.date->unconfirmed);
+  } else {
+    w.Member("kind", ReasonKindName(r.kind));
+  }
+  w.EndObject();
 }
 
 std::string ReasonLine(const KnowledgeBase& kb, const Reason& r, Lang lang) {
-  nlohmann::json j = ReasonToJson(kb, r, lang);
   std::string mark;
   if (r.rule) {
     mark = fmt::format("[{}, {}] ", r.kind == ReasonKind::kExclusion
@@ -137,143 +147,208 @@ std::string ReasonLine(const KnowledgeBase& kb, const Reason& r, Lang lang) {
                                               : (lang == Lang::kZh ? "范围" : "scope"),
                        OutcomeWord(r.outcome, lang));
   }
-  bool unconf = j.value("unconfirmed", false);
-  return fmt::format("{}{} ({}{})", mark, j["text"].get<std::string>(),
-                     j["citation"].get<std::string>(),
+  const bool unconf = r.rule ? r.rule->unconfirmed : r.date && r.date->unconfirmed;
+  const std::string cite = r.rule ? r.rule->cite.ToString() : r.date ? r.date->cite.ToString() : "";
+  return fmt::format("{}{} ({}{})", mark, ReasonText(kb, r, lang), cite,
                      unconf ? std::string(", ") + W(lang).unconfirmed : "");
+}
+
+void WriteQuestion(JsonWriter& w, const KnowledgeBase& kb, const Question& q, Lang lang) {
+  w.BeginObject();
+  w.Key("acts").BeginArray();
+  for (int a : q.acts) w.String(kb.acts()[a].short_name);
+  w.EndArray();
+  w.Member("attribute", AttrId(kb, q.attribute));
+  if (q.attribute == kCategoryAttr) {
+    w.Member("label", W(lang).category);
+    w.Member("question", lang == Lang::kZh ? "这是哪一类产品？" : "What kind of product is it?");
+    w.Member("settles", q.settles);
+    w.Member("type", "category");
+    w.Member("why", lang == Lang::kZh ? "产品类别决定哪些法规可能适用，并能推断许多特性。"
+                                      : "The category decides which acts can apply and implies "
+                                        "many of the product's attributes.");
+    w.EndObject();
+    return;
+  }
+  const Attribute& a = kb.attributes()[q.attribute];
+  w.Member("label", a.label.Get(lang));
+  w.Member("question", a.question.Get(lang));
+  w.Member("settles", q.settles);
+  w.Member("type", AttrTypeName(a.type));
+  if (a.type == AttrType::kNumber) w.Member("unit", CanonicalUnit(a.dimension));
+  if (!a.values.empty()) {
+    w.Key("values").BeginArray();
+    for (const auto& v : a.values) {
+      w.BeginObject().Member("id", v.id).Member("label", v.label.Get(lang)).EndObject();
+    }
+    w.EndArray();
+  }
+  w.Member("why", a.why.Get(lang));
+  w.EndObject();
+}
+
+void WriteProduct(JsonWriter& w, const KnowledgeBase& kb, const Product& p, Lang lang) {
+  w.BeginObject();
+  // Attributes by id, as a JSON object's keys are sorted.
+  std::vector<size_t> known;
+  for (size_t i = 0; i < p.values.size(); ++i) {
+    if (p.values[i].known()) known.push_back(i);
+  }
+  std::sort(known.begin(), known.end(), [&](size_t x, size_t y) {
+    return kb.attributes()[x].id < kb.attributes()[y].id;
+  });
+  w.Key("attributes").BeginObject();
+  for (size_t i : known) {
+    const Attribute& a = kb.attributes()[i];
+    w.Key(a.id).BeginObject();
+    w.Member("display", FormatValue(a, p.values[i], lang));
+    if (i < p.evidence.size() && !p.evidence[i].empty()) w.Member("evidence", p.evidence[i]);
+    w.Member("label", a.label.Get(lang));
+    w.Member("source", SourceName(p.sources[i]));
+    w.Member("value", ValueToString(a, p.values[i]));
+    w.EndObject();
+  }
+  w.EndObject();
+  if (p.category >= 0) {
+    const Category& c = kb.categories()[p.category];
+    w.Key("category").BeginObject();
+    if (!p.category_evidence.empty()) w.Member("evidence", p.category_evidence);
+    w.Member("id", c.id);
+    w.Member("name", c.name.Get(lang));
+    w.Member("source", SourceName(p.category_source));
+    w.EndObject();
+  } else {
+    w.Key("category").Null();
+  }
+  if (!p.description.empty()) w.Member("description", p.description);
+  w.Member("name", p.name);
+  w.EndObject();
+}
+
+void WriteObligation(JsonWriter& w, const KnowledgeBase& kb, const ObligationVerdict& ov,
+                     Lang lang) {
+  const Obligation& o = *ov.obligation;
+  w.BeginObject();
+  w.Member("citation", o.cite.ToString());
+  if (ov.from) w.Member("from", ov.from->ToString());
+  w.Member("id", o.id);
+  w.Member("kind", o.kind);
+  if (o.languages) w.Member("languages", o.languages->Get(lang));
+  if (!o.modules.empty()) {
+    w.Key("modules").BeginArray();
+    for (const auto& m : o.modules) w.String(m);
+    w.EndArray();
+  }
+  if (o.notified_body != NotifiedBody::kUnspecified) {
+    w.Member("notified_body", NotifiedBodyName(o.notified_body));
+  }
+  w.Member("role", o.role);
+  if (const Role* role = kb.FindRole(o.role)) w.Member("role_name", role->name.Get(lang));
+  w.Key("standards").BeginArray();
+  for (int s : o.standards) {
+    const Standard& st = kb.standards()[s];
+    w.BeginObject().Member("id", st.id).Member("ref", st.ref).Member("title", st.title.Get(lang));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Member("status", VerdictStatusName(ov.status));
+  w.Member("text", o.text.Get(lang));
+  w.Member("unconfirmed", o.unconfirmed);
+  w.EndObject();
+}
+
+void WriteActVerdict(JsonWriter& w, const KnowledgeBase& kb, const ActVerdict& v, Lang lang) {
+  const Act& act = kb.acts()[v.act];
+  w.BeginObject();
+  if (act.applies_from) w.Member("applies_from", act.applies_from->date.ToString());
+  if (act.applies_until) w.Member("applies_until", act.applies_until->date.ToString());
+  w.Member("ce_marking", act.ce_marking);
+  w.Member("celex", act.celex);
+  w.Member("harmonised", act.harmonised);
+  w.Key("missing_attributes").BeginArray();
+  for (int m : v.missing) w.String(AttrId(kb, m));
+  w.EndArray();
+  w.Member("number", act.number);
+  w.Key("obligations").BeginArray();
+  for (const auto& ov : v.obligations) WriteObligation(w, kb, ov, lang);
+  w.EndArray();
+  w.Key("reasons").BeginArray();
+  for (const auto& r : v.reasons) WriteReason(w, kb, r, lang);
+  w.EndArray();
+  w.Member("short_name", act.short_name);
+  w.Member("status", VerdictStatusName(v.status));
+  if (act.applies_until && !act.applies_until->successor.empty()) {
+    int s = kb.FindAct(act.applies_until->successor);
+    w.Key("successor").BeginObject();
+    w.Member("celex", act.applies_until->successor);
+    w.Member("short_name", s >= 0 ? kb.acts()[s].short_name : "");
+    w.EndObject();
+  }
+  w.Member("title", act.title.Get(lang));
+  w.EndObject();
 }
 
 }  // namespace
 
 nlohmann::json CitationToJson(const Citation& c) { return c.ToString(); }
 
+std::string QuestionJson(const KnowledgeBase& kb, const Question& q, Lang lang) {
+  std::string out;
+  JsonWriter w(&out);
+  WriteQuestion(w, kb, q, lang);
+  return out;
+}
+
+std::string ProductJson(const KnowledgeBase& kb, const Product& p, Lang lang) {
+  std::string out;
+  JsonWriter w(&out);
+  WriteProduct(w, kb, p, lang);
+  return out;
+}
+
+std::string AssessmentJson(const KnowledgeBase& kb, const Product& p, const Assessment& a,
+                           Lang lang, const std::optional<Question>& next) {
+  std::string out;
+  out.reserve(128u << 10);
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("acts").BeginArray();
+  int counts[5] = {0, 0, 0, 0, 0};
+  for (const auto& v : a.acts) {
+    ++counts[static_cast<int>(v.status)];
+    WriteActVerdict(w, kb, v, lang);
+  }
+  w.EndArray();
+  w.Member("as_of", a.as_of.ToString());
+  w.Member("lang", lang == Lang::kZh ? "zh" : "en");
+  w.Key("next_question");
+  if (next) WriteQuestion(w, kb, *next, lang);
+  else w.Null();
+  w.Key("product");
+  WriteProduct(w, kb, p, lang);
+  w.Key("summary").BeginObject();
+  // Sorted by name, as the other keys.
+  for (VerdictStatus s : {VerdictStatus::kApplies, VerdictStatus::kNoLongerApplies,
+                          VerdictStatus::kNotApplicable, VerdictStatus::kUndetermined,
+                          VerdictStatus::kUpcoming}) {
+    w.Member(VerdictStatusName(s), counts[static_cast<int>(s)]);
+  }
+  w.EndObject();
+  w.EndObject();
+  return out;
+}
+
 nlohmann::json QuestionToJson(const KnowledgeBase& kb, const Question& q, Lang lang) {
-  nlohmann::json j;
-  j["attribute"] = AttrId(kb, q.attribute);
-  j["settles"] = q.settles;
-  nlohmann::json acts = nlohmann::json::array();
-  for (int a : q.acts) acts.push_back(kb.acts()[a].short_name);
-  j["acts"] = acts;
-  if (q.attribute == kCategoryAttr) {
-    j["type"] = "category";
-    j["label"] = W(lang).category;
-    j["question"] = lang == Lang::kZh ? "这是哪一类产品？" : "What kind of product is it?";
-    j["why"] = lang == Lang::kZh ? "产品类别决定哪些法规可能适用，并能推断许多特性。"
-                                 : "The category decides which acts can apply and implies many "
-                                   "of the product's attributes.";
-    return j;
-  }
-  const Attribute& a = kb.attributes()[q.attribute];
-  j["type"] = AttrTypeName(a.type);
-  j["label"] = a.label.Get(lang);
-  j["question"] = a.question.Get(lang);
-  j["why"] = a.why.Get(lang);
-  if (a.type == AttrType::kNumber) j["unit"] = CanonicalUnit(a.dimension);
-  if (!a.values.empty()) {
-    nlohmann::json vals = nlohmann::json::array();
-    for (const auto& v : a.values) vals.push_back({{"id", v.id}, {"label", v.label.Get(lang)}});
-    j["values"] = vals;
-  }
-  return j;
+  return nlohmann::json::parse(QuestionJson(kb, q, lang));
 }
 
 nlohmann::json ProductToJson(const KnowledgeBase& kb, const Product& p, Lang lang) {
-  nlohmann::json j;
-  j["name"] = p.name;
-  if (!p.description.empty()) j["description"] = p.description;
-  if (p.category >= 0) {
-    const Category& c = kb.categories()[p.category];
-    j["category"] = {{"id", c.id}, {"name", c.name.Get(lang)}, {"source", SourceName(p.category_source)}};
-    if (!p.category_evidence.empty()) j["category"]["evidence"] = p.category_evidence;
-  } else {
-    j["category"] = nullptr;
-  }
-  nlohmann::json attrs = nlohmann::json::object();
-  for (size_t i = 0; i < p.values.size(); ++i) {
-    if (!p.values[i].known()) continue;
-    const Attribute& a = kb.attributes()[i];
-    nlohmann::json v = {{"value", ValueToString(a, p.values[i])},
-                        {"display", FormatValue(a, p.values[i], lang)},
-                        {"label", a.label.Get(lang)},
-                        {"source", SourceName(p.sources[i])}};
-    if (i < p.evidence.size() && !p.evidence[i].empty()) v["evidence"] = p.evidence[i];
-    attrs[a.id] = v;
-  }
-  j["attributes"] = attrs;
-  return j;
+  return nlohmann::json::parse(ProductJson(kb, p, lang));
 }
 
 nlohmann::json AssessmentToJson(const KnowledgeBase& kb, const Product& p, const Assessment& a,
                                 Lang lang, const std::optional<Question>& next) {
-  nlohmann::json j;
-  j["as_of"] = a.as_of.ToString();
-  j["lang"] = lang == Lang::kZh ? "zh" : "en";
-  j["product"] = ProductToJson(kb, p, lang);
-  nlohmann::json acts = nlohmann::json::array();
-  std::map<std::string, int> counts;
-  for (const auto& v : a.acts) {
-    const Act& act = kb.acts()[v.act];
-    counts[VerdictStatusName(v.status)]++;
-    nlohmann::json x;
-    x["celex"] = act.celex;
-    x["short_name"] = act.short_name;
-    x["number"] = act.number;
-    x["title"] = act.title.Get(lang);
-    x["status"] = VerdictStatusName(v.status);
-    x["ce_marking"] = act.ce_marking;
-    x["harmonised"] = act.harmonised;
-    if (act.applies_from) x["applies_from"] = act.applies_from->date.ToString();
-    if (act.applies_until) {
-      x["applies_until"] = act.applies_until->date.ToString();
-      if (!act.applies_until->successor.empty()) {
-        int s = kb.FindAct(act.applies_until->successor);
-        x["successor"] = {{"celex", act.applies_until->successor},
-                          {"short_name", s >= 0 ? kb.acts()[s].short_name : ""}};
-      }
-    }
-    nlohmann::json reasons = nlohmann::json::array();
-    for (const auto& r : v.reasons) reasons.push_back(ReasonToJson(kb, r, lang));
-    x["reasons"] = reasons;
-    nlohmann::json missing = nlohmann::json::array();
-    for (int m : v.missing) missing.push_back(AttrId(kb, m));
-    x["missing_attributes"] = missing;
-    nlohmann::json obs = nlohmann::json::array();
-    for (const auto& ov : v.obligations) {
-      const Obligation& o = *ov.obligation;
-      nlohmann::json y;
-      y["id"] = o.id;
-      y["kind"] = o.kind;
-      y["role"] = o.role;
-      if (const Role* role = kb.FindRole(o.role)) y["role_name"] = role->name.Get(lang);
-      y["status"] = VerdictStatusName(ov.status);
-      if (ov.from) y["from"] = ov.from->ToString();
-      y["text"] = o.text.Get(lang);
-      y["citation"] = o.cite.ToString();
-      y["unconfirmed"] = o.unconfirmed;
-      if (!o.modules.empty()) y["modules"] = o.modules;
-      if (o.notified_body != NotifiedBody::kUnspecified) {
-        y["notified_body"] = NotifiedBodyName(o.notified_body);
-      }
-      if (o.languages) y["languages"] = o.languages->Get(lang);
-      nlohmann::json stds = nlohmann::json::array();
-      for (int s : o.standards) {
-        const Standard& st = kb.standards()[s];
-        stds.push_back({{"id", st.id}, {"ref", st.ref}, {"title", st.title.Get(lang)}});
-      }
-      y["standards"] = stds;
-      obs.push_back(y);
-    }
-    x["obligations"] = obs;
-    acts.push_back(x);
-  }
-  j["acts"] = acts;
-  nlohmann::json summary = nlohmann::json::object();
-  for (const char* s : {"applies", "not_applicable", "undetermined", "upcoming", "no_longer_applies"}) {
-    summary[s] = counts[s];
-  }
-  j["summary"] = summary;
-  j["next_question"] = next ? QuestionToJson(kb, *next, lang) : nlohmann::json(nullptr);
-  return j;
+  return nlohmann::json::parse(AssessmentJson(kb, p, a, lang, next));
 }
 
 namespace {

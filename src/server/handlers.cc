@@ -9,6 +9,7 @@
 
 #include "alerts/lessons.h"
 #include "alerts/search.h"
+#include "common/json_writer.h"
 #include "eucomply/engine.h"
 #include "eucomply/report.h"
 #include "alerts/alerts_json.h"
@@ -155,7 +156,9 @@ ApiResponse AssessUncached(Api& api, const RouteRequest& req) {
   opts.as_of = pr->as_of.value_or(api.Today());
   Assessment a = Assess(api.kb(), pr->product, opts);
   std::optional<Question> next = NextQuestion(api.kb(), pr->product, opts, a);
-  return JsonResponse(AssessmentToJson(api.kb(), pr->product, a, req.lang, next));
+  ApiResponse r;
+  r.body = AssessmentJson(api.kb(), pr->product, a, req.lang, next);
+  return r;
 }
 
 ApiResponse NextQuestionUncached(Api& api, const RouteRequest& req) {
@@ -167,15 +170,24 @@ ApiResponse NextQuestionUncached(Api& api, const RouteRequest& req) {
   opts.obligations = false;
   Assessment a = Assess(kb, pr->product, opts);
   std::optional<Question> q = NextQuestion(kb, pr->product, opts, a, pr->skip);
-  json undetermined = json::array();
+  std::string body;
+  JsonWriter w(&body);
+  w.BeginObject();
+  w.Member("as_of", opts.as_of.ToString());
+  w.Member("lang", req.lang == Lang::kZh ? "zh" : "en");
+  w.Key("product").Raw(ProductJson(kb, pr->product, req.lang));
+  w.Key("question");
+  if (q) w.Raw(QuestionJson(kb, *q, req.lang));
+  else w.Null();
+  w.Key("undetermined").BeginArray();
   for (const ActVerdict& v : a.acts) {
-    if (v.status == VerdictStatus::kUndetermined) undetermined.push_back(kb.acts()[v.act].short_name);
+    if (v.status == VerdictStatus::kUndetermined) w.String(kb.acts()[v.act].short_name);
   }
-  return JsonResponse({{"as_of", opts.as_of.ToString()},
-                       {"lang", req.lang == Lang::kZh ? "zh" : "en"},
-                       {"question", q ? QuestionToJson(kb, *q, req.lang) : json(nullptr)},
-                       {"undetermined", undetermined},
-                       {"product", ProductToJson(kb, pr->product, req.lang)}});
+  w.EndArray();
+  w.EndObject();
+  ApiResponse r;
+  r.body = std::move(body);
+  return r;
 }
 
 // Answers from the cache when the same body was answered before in the same language on

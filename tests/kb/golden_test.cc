@@ -36,21 +36,47 @@ std::vector<std::string> GoldenNames() {
   return names;
 }
 
-class GoldenTest : public ::testing::TestWithParam<std::string> {};
+class GoldenTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    static auto loaded = LoadKnowledgeBase(EUCOMPLY_KNOWLEDGE_DIR);
+    ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+    kb = loaded->get();
+    auto p = LoadProductFile(*kb, (dir / (GetParam() + ".product.yaml")).string());
+    ASSERT_TRUE(p.ok()) << p.status().ToString();
+    product = std::move(p);
+  }
+
+  const fs::path dir = fs::path(EUCOMPLY_SOURCE_DIR) / "tests/golden";
+  const KnowledgeBase* kb = nullptr;
+  Result<Product> product = Status::Internal("not loaded");
+};
 
 TEST_P(GoldenTest, VerdictsMatchExpected) {
-  static auto kb = LoadKnowledgeBase(EUCOMPLY_KNOWLEDGE_DIR);
-  ASSERT_TRUE(kb.ok()) << kb.status().ToString();
-  fs::path dir = fs::path(EUCOMPLY_SOURCE_DIR) / "tests/golden";
-  auto product = LoadProductFile(**kb, (dir / (GetParam() + ".product.yaml")).string());
-  ASSERT_TRUE(product.ok()) << product.status().ToString();
   fs::path expected_path = dir / (GetParam() + ".expected");
   ASSERT_TRUE(fs::exists(expected_path)) << expected_path;
   AssessOptions opts;
   opts.as_of = *Date::Parse("2026-11-24");
-  Assessment a = Assess(**kb, *product, opts);
-  std::string actual = VerdictSummary(**kb, a);
+  Assessment a = Assess(*kb, *product, opts);
+  std::string actual = VerdictSummary(*kb, a);
   EXPECT_EQ(actual, Slurp(expected_path)) << "actual output of " << GetParam() << ":\n" << actual;
+}
+
+// The streaming JSON of each golden product, in both languages with its next question, is
+// in nlohmann's canonical form (sorted keys, its escapes and spacing): the bytes the API
+// caches and serves are those nlohmann would write for the same document.
+TEST_P(GoldenTest, JsonIsCanonical) {
+  AssessOptions opts;
+  opts.as_of = *Date::Parse("2026-11-24");
+  Assessment a = Assess(*kb, *product, opts);
+  std::optional<Question> next = NextQuestion(*kb, *product, opts, a);
+  for (Lang lang : {Lang::kEn, Lang::kZh}) {
+    std::string text = AssessmentJson(*kb, *product, a, lang, next);
+    nlohmann::json j = nlohmann::json::parse(text);
+    EXPECT_EQ(j.dump(), text);
+    EXPECT_EQ(j["acts"].size(), kb->acts().size());
+    EXPECT_EQ(j["product"]["name"], product->name);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Products, GoldenTest, ::testing::ValuesIn(GoldenNames()),
