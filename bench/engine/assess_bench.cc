@@ -99,6 +99,32 @@ void BM_NextQuestion(benchmark::State& state) {
 }
 BENCHMARK(BM_NextQuestion);
 
+// The next question for a product whose category is known but which leaves acts open (the
+// API's kettle: 12 undetermined acts): every open attribute is tried with each of its
+// candidate answers.
+void BM_NextQuestionOpenActs(benchmark::State& state) {
+  const Fixture& f = Get();
+  AssessOptions opts;
+  opts.as_of = *Date::Parse("2026-11-24");
+  auto p = ParseProductJsonText(
+      *f.kb, R"({"name": "Electric kettle", "category": "kettle", "attributes": {"voltage_ac": "230 V"}})",
+      "kettle");
+  if (!p.ok()) {
+    state.SkipWithError(p.status().ToString().c_str());
+    return;
+  }
+  Assessment a = Assess(*f.kb, *p, opts);
+  int open = 0;
+  for (const auto& v : a.acts) open += v.status == VerdictStatus::kUndetermined;
+  for (auto _ : state) {
+    auto q = NextQuestion(*f.kb, *p, opts, a);
+    benchmark::DoNotOptimize(q);
+  }
+  state.counters["undetermined"] = open;
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_NextQuestionOpenActs);
+
 void BM_LoadKnowledgeBase(benchmark::State& state) {
   for (auto _ : state) {
     auto kb = LoadKnowledgeBase(EUCOMPLY_KNOWLEDGE_DIR);

@@ -100,7 +100,17 @@ struct ActVerdict {
 
 struct AssessOptions {
   Date as_of;
-  bool obligations = true;  // false: statuses and reasons only (used by NextQuestion)
+  bool obligations = true;  // false: statuses and reasons only
+  // false: statuses only, without reasons, notes or missing attributes (NextQuestion's
+  // trial answers); implies no obligations. The statuses are the same either way.
+  bool explain = true;
+  // NextQuestion's trials: an assessment of the same product before `trial_attribute`
+  // (unknown there) was given a value. Its settled acts (all but the undetermined) are
+  // copied instead of evaluated, unless they test that attribute with known() (Act::
+  // known_attributes): a three-valued result that is already true or false cannot change
+  // when an unknown becomes known.
+  const struct Assessment* settled = nullptr;
+  int trial_attribute = -1;
 };
 
 struct Assessment {

@@ -186,6 +186,11 @@ struct Act {
   std::vector<Rule> scope, exclusions, notes;
   std::vector<Obligation> obligations;
   SourcePos pos;
+  // Derived on load: the attributes that scope or exclusion rules test with known(), here
+  // or in an act this one refers to (applies(), harmonised(), ce_marking()); sorted. Learning
+  // the value of any other attribute that was unknown cannot change a status that is
+  // already settled, since Kleene logic without known() is monotone.
+  std::vector<int> known_attributes;
 };
 
 struct Standard : Sourced {

@@ -903,6 +903,22 @@ void KnowledgeBaseLoader::OrderActs() {
     kb_->evaluation_order_.push_back(i);
   };
   for (int i = 0; i < n; ++i) visit(i);
+  // In evaluation order, so an act's references are settled before it.
+  for (int i : kb_->evaluation_order_) {
+    Act& a = kb_->acts_[i];
+    std::set<int> attrs;
+    for (const auto* rules : {&a.scope, &a.exclusions}) {
+      for (const auto& r : *rules) {
+        for (const auto& node : r.when.nodes) {
+          if (node.op == kb::Op::kKnown) attrs.insert(node.attr);
+        }
+      }
+    }
+    for (int d : deps[i]) {
+      attrs.insert(kb_->acts_[d].known_attributes.begin(), kb_->acts_[d].known_attributes.end());
+    }
+    a.known_attributes.assign(attrs.begin(), attrs.end());
+  }
 }
 
 void KnowledgeBaseLoader::CollectThresholds() {

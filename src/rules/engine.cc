@@ -210,6 +210,18 @@ void Assess(const KnowledgeBase& kb, const Product& product, const AssessOptions
     v.missing.clear();
     v.obligations.clear();
     missing[a].clear();
+    if (opts.settled != nullptr &&
+        opts.settled->acts[a].status != VerdictStatus::kUndetermined &&
+        !std::binary_search(act.known_attributes.begin(), act.known_attributes.end(),
+                            opts.trial_attribute)) {
+      const ActVerdict& s = opts.settled->acts[a];
+      v.status = s.status;
+      v.scope = s.scope;
+      const bool outside = (act.applies_from && opts.as_of < act.applies_from->date) ||
+                           (act.applies_until && opts.as_of > act.applies_until->date);
+      applies[a] = outside ? Tri::kFalse : s.scope;
+      continue;
+    }
 
     // scope := (OR scope rules) AND NOT (OR exclusions)
     Tri in = Tri::kFalse;
@@ -233,59 +245,71 @@ void Assess(const KnowledgeBase& kb, const Product& product, const AssessOptions
     const bool before = act.applies_from && opts.as_of < act.applies_from->date;
     const bool after = act.applies_until && opts.as_of > act.applies_until->date;
 
+    const bool explain = opts.explain;
     if (scope == Tri::kFalse) {
       v.status = VerdictStatus::kNotApplicable;
-      bool any_exclusion = false;
-      for (const auto& r : act.exclusions) {
-        if (ev.Eval(r.when) == Tri::kTrue) {
-          v.reasons.push_back({ReasonKind::kExclusion, Tri::kTrue, &r, nullptr});
-          any_exclusion = true;
+      if (explain) {
+        bool any_exclusion = false;
+        for (const auto& r : act.exclusions) {
+          if (ev.Eval(r.when) == Tri::kTrue) {
+            v.reasons.push_back({ReasonKind::kExclusion, Tri::kTrue, &r, nullptr});
+            any_exclusion = true;
+          }
         }
-      }
-      if (!any_exclusion) {
-        for (const auto& r : act.scope) {
-          v.reasons.push_back({ReasonKind::kScope, Tri::kFalse, &r, nullptr});
+        if (!any_exclusion) {
+          for (const auto& r : act.scope) {
+            v.reasons.push_back({ReasonKind::kScope, Tri::kFalse, &r, nullptr});
+          }
         }
       }
     } else {
-      for (const auto& r : act.scope) {
-        Tri t = ev.Eval(r.when);
-        if (t != Tri::kFalse) v.reasons.push_back({ReasonKind::kScope, t, &r, nullptr});
-      }
-      for (const auto& r : act.exclusions) {
-        Tri t = ev.Eval(r.when);
-        if (t == Tri::kUnknown) v.reasons.push_back({ReasonKind::kExclusion, t, &r, nullptr});
+      if (explain) {
+        for (const auto& r : act.scope) {
+          Tri t = ev.Eval(r.when);
+          if (t != Tri::kFalse) v.reasons.push_back({ReasonKind::kScope, t, &r, nullptr});
+        }
+        for (const auto& r : act.exclusions) {
+          Tri t = ev.Eval(r.when);
+          if (t == Tri::kUnknown) v.reasons.push_back({ReasonKind::kExclusion, t, &r, nullptr});
+        }
       }
       if (after) {
         v.status = VerdictStatus::kNoLongerApplies;
-        v.reasons.push_back({ReasonKind::kAppliesUntil, Tri::kTrue, nullptr, &*act.applies_until});
+        if (explain) {
+          v.reasons.push_back({ReasonKind::kAppliesUntil, Tri::kTrue, nullptr, &*act.applies_until});
+        }
       } else if (scope == Tri::kUnknown) {
         v.status = VerdictStatus::kUndetermined;
-        for (const auto& r : act.scope) {
-          if (r.when.empty()) continue;
-          ev.CollectUnknown(r.when, r.when.root, missing, &v.missing);
-        }
-        for (const auto& r : act.exclusions) {
-          if (r.when.empty()) continue;
-          ev.CollectUnknown(r.when, r.when.root, missing, &v.missing);
-        }
-        std::sort(v.missing.begin(), v.missing.end());
-        v.missing.erase(std::unique(v.missing.begin(), v.missing.end()), v.missing.end());
-        if (before) {
-          v.reasons.push_back({ReasonKind::kAppliesFrom, Tri::kTrue, nullptr, &*act.applies_from});
+        if (explain) {
+          for (const auto& r : act.scope) {
+            if (r.when.empty()) continue;
+            ev.CollectUnknown(r.when, r.when.root, missing, &v.missing);
+          }
+          for (const auto& r : act.exclusions) {
+            if (r.when.empty()) continue;
+            ev.CollectUnknown(r.when, r.when.root, missing, &v.missing);
+          }
+          std::sort(v.missing.begin(), v.missing.end());
+          v.missing.erase(std::unique(v.missing.begin(), v.missing.end()), v.missing.end());
+          if (before) {
+            v.reasons.push_back({ReasonKind::kAppliesFrom, Tri::kTrue, nullptr, &*act.applies_from});
+          }
         }
       } else if (before) {
         v.status = VerdictStatus::kUpcoming;
-        v.reasons.push_back({ReasonKind::kAppliesFrom, Tri::kTrue, nullptr, &*act.applies_from});
+        if (explain) {
+          v.reasons.push_back({ReasonKind::kAppliesFrom, Tri::kTrue, nullptr, &*act.applies_from});
+        }
       } else {
         v.status = VerdictStatus::kApplies;
       }
     }
-    missing[a] = v.missing;
+    if (explain) missing[a] = v.missing;
     applies[a] = (before || after) ? Tri::kFalse : scope;
   }
 
   // Notes and obligations may refer to any act: evaluate them once every status is known.
+  if (!opts.explain) return;
   for (size_t a = 0; a < acts.size(); ++a) {
     ActVerdict& v = out->acts[a];
     if (v.status != VerdictStatus::kApplies && v.status != VerdictStatus::kUpcoming) continue;
@@ -376,6 +400,8 @@ std::optional<Question> NextQuestion(const KnowledgeBase& kb, const Product& pro
 
   AssessOptions quick = opts;
   quick.obligations = false;
+  quick.explain = false;
+  quick.settled = &assessment;
   std::optional<Question> best;
   int best_priority = -1;
   std::string best_id;
@@ -402,6 +428,7 @@ std::optional<Question> NextQuestion(const KnowledgeBase& kb, const Product& pro
       std::vector<Value> trials = CandidateValues(a);
       double settled = 0;
       Product trial = product;
+      quick.trial_attribute = attr;
       for (const Value& val : trials) {
         trial.values[attr] = val;
         Assess(kb, trial, quick, &scratch);

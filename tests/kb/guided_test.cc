@@ -3,6 +3,8 @@
 // question after question ends with nothing undetermined.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "eucomply/engine.h"
 
 namespace eucomply {
@@ -59,6 +61,56 @@ TEST_P(GuidedTest, QuestionsSettleEveryUndeterminedAct) {
   }
   EXPECT_EQ(Undetermined(a), 0);
   EXPECT_FALSE(NextQuestion(**kb, p, opts, a));
+}
+
+// NextQuestion's shortcut (AssessOptions::settled): for every golden product with each open
+// attribute set to each of several answers, the statuses with settled acts copied equal
+// those of a full assessment.
+TEST(TrialAssessmentTest, CopyingSettledActsChangesNoStatus) {
+  auto kb = LoadKnowledgeBase(EUCOMPLY_KNOWLEDGE_DIR);
+  ASSERT_TRUE(kb.ok()) << kb.status().ToString();
+  namespace fs = std::filesystem;
+  AssessOptions opts;
+  opts.as_of = *Date::Parse("2026-11-24");
+  int trials = 0, copied_acts = 0;
+  for (const auto& e : fs::directory_iterator(fs::path(EUCOMPLY_SOURCE_DIR) / "tests/golden")) {
+    if (!e.path().string().ends_with(".product.yaml")) continue;
+    auto product = LoadProductFile(**kb, e.path().string());
+    ASSERT_TRUE(product.ok()) << product.status().ToString();
+    // Forget the given attributes too, so that more acts are open.
+    for (Product p : {*product, [&] {
+                        Product bare = *product;
+                        for (size_t i = 0; i < bare.values.size(); ++i) {
+                          if (bare.sources[i] == ValueSource::kGiven) bare.values[i] = Value{};
+                        }
+                        return bare;
+                      }()}) {
+      Assessment base = Assess(**kb, p, opts);
+      for (size_t attr = 0; attr < p.values.size(); ++attr) {
+        if (p.values[attr].known()) continue;
+        const Attribute& a = (*kb)->attributes()[attr];
+        for (int variant = 0; variant < 3; ++variant) {
+          Product trial = p;
+          trial.values[attr] = AnswerFor(a, variant);
+          AssessOptions quick = opts;
+          quick.explain = false;
+          quick.settled = &base;
+          quick.trial_attribute = static_cast<int>(attr);
+          Assessment fast = Assess(**kb, trial, quick);
+          Assessment full = Assess(**kb, trial, opts);
+          ++trials;
+          for (size_t i = 0; i < full.acts.size(); ++i) {
+            copied_acts += base.acts[i].status != VerdictStatus::kUndetermined;
+            ASSERT_EQ(fast.acts[i].status, full.acts[i].status)
+                << e.path().filename() << ": " << (*kb)->acts()[i].short_name << " with " << a.id
+                << " answered (variant " << variant << ")";
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(trials, 1000);
+  EXPECT_GT(copied_acts, trials * 10);
 }
 
 INSTANTIATE_TEST_SUITE_P(
