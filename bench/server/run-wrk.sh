@@ -6,6 +6,8 @@
 #                    answered from the response cache's compressed copy (about 20 KB)
 #   assess           one body, no Accept-Encoding: the cached 87 KB of JSON as it is
 #   assess uncached  a new body on every request: engine, JSON rendering, no cache
+# and alert search twice: 6 queries in turn (cached after the first round), and the same
+# queries with a new offset and limit each time (never cached).
 #   bench/server/run-wrk.sh [BUILD_DIR]
 # Environment: DURATION (5s), CONNECTIONS (64), WRK_THREADS (2), SERVER_THREADS (cores),
 # WRK_NICE (19): the load generator's nice level. On these 2 cores wrk and the server share
@@ -69,3 +71,4 @@ run "assess gzip" "$here/assess-gzip.lua" "api/v1/assess"
 run "assess" "$here/assess.lua" "api/v1/assess"
 run "assess uncached" "$here/assess-varied.lua" "api/v1/assess"
 run "alerts/search" "$here/search.lua" "api/v1/alerts/search"
+run "search uncached" "$here/search-varied.lua" "api/v1/alerts/search"

@@ -104,6 +104,26 @@ struct AlertStore::Statements {
   Stmt official_ids, by_case, by_id, risks_of, refs_of, measures_of, barcodes_of, count;
 };
 
+Result<bool> AlertStore::NoticeOtherWriters() {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db_, "PRAGMA data_version", -1, &stmt, nullptr) != SQLITE_OK) {
+    return Status::Internal(std::string("PRAGMA data_version: ") + sqlite3_errmsg(db_));
+  }
+  int64_t v = -1;
+  if (sqlite3_step(stmt) == SQLITE_ROW) v = sqlite3_column_int64(stmt, 0);
+  sqlite3_finalize(stmt);
+  const bool changed = data_version_ >= 0 && v != data_version_;
+  data_version_ = v;
+  if (changed) ++generation_;
+  return changed;
+}
+
+void AlertStore::EndReads() {
+  for (sqlite3_stmt* s = sqlite3_next_stmt(db_, nullptr); s != nullptr; s = sqlite3_next_stmt(db_, s)) {
+    sqlite3_reset(s);
+  }
+}
+
 Result<std::unique_ptr<AlertStore>> AlertStore::Open(const std::string& path) {
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &db,

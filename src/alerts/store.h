@@ -66,8 +66,17 @@ class AlertStore {
   Result<StoredAlert> Get(int64_t id);
 
   Result<int64_t> AlertCount();
-  // Bumped by every AddReport that adds alerts; lets caches know they are stale.
+  // Bumped by every AddReport that adds alerts, and by NoticeOtherWriters when another
+  // connection (another process's import) has committed; lets caches know they are stale.
   uint64_t generation() const { return generation_; }
+  // Asks SQLite whether another connection committed since the last call (PRAGMA
+  // data_version) and, if so, bumps generation(). True when it did; the first call only
+  // records the starting point.
+  Result<bool> NoticeOtherWriters();
+  // Resets every statement of this connection, ending any read transaction that a
+  // statement stepped short of its last row keeps open (and with it an old snapshot of the
+  // data). The server calls it whenever a request gives its session back.
+  void EndReads();
 
   sqlite3* handle() { return db_; }
 
@@ -78,6 +87,7 @@ class AlertStore {
 
   sqlite3* db_ = nullptr;
   uint64_t generation_ = 0;
+  int64_t data_version_ = -1;
   struct Statements;
   std::unique_ptr<Statements> st_;
 };

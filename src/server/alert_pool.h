@@ -1,7 +1,8 @@
 // A pool of alert-store sessions (an SQLite connection and its searcher) for the server's
 // threads. An AlertStore and AlertSearcher serve one thread at a time; the pool lends each
 // request its own and takes it back afterwards, so a few sessions (about one per thread)
-// serve every request. The searcher's in-memory facet table is loaded once per session.
+// serve every request. The searcher's in-memory facet table is loaded once per session and
+// again after alerts are committed by any connection.
 //
 // Thread safety: Acquire may be called from any thread.
 #pragma once
@@ -42,8 +43,15 @@ class AlertPool {
   // file makes Acquire fail with Unavailable.
   explicit AlertPool(std::string db_path) : db_path_(std::move(db_path)) {}
 
+  // A session whose searcher has caught up with commits by other connections (an
+  // `alerts import` or `alerts update` run while the server runs).
   Result<Lease> Acquire();
   const std::string& db_path() const { return db_path_; }
+
+  // A number that changes whenever alerts were committed since the last call, by this
+  // server or by another process: the key of cached alert answers. Asks SQLite (PRAGMA
+  // data_version) on one connection kept for that; 0 while there is no store.
+  uint64_t Generation();
 
  private:
   void Release(std::unique_ptr<Session> s);
@@ -51,6 +59,9 @@ class AlertPool {
   std::string db_path_;
   std::mutex mu_;
   std::vector<std::unique_ptr<Session>> idle_;
+  std::mutex watch_mu_;
+  std::unique_ptr<alerts::AlertStore> watch_;  // the connection Generation() asks
+  uint64_t generation_ = 1;
 };
 
 }  // namespace eucomply::server

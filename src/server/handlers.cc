@@ -190,17 +190,19 @@ ApiResponse NextQuestionUncached(Api& api, const RouteRequest& req) {
   return r;
 }
 
-// Answers from the cache when the same body was answered before in the same language on
-// the same day; otherwise computes and stores a 200 answer. A client that accepts gzip gets
+// Answers from the cache when the same target and body were answered before in the same
+// language with the same `version` (the day for assessments, the alert store's generation
+// for alerts); otherwise computes and stores a 200 answer. A client that accepts gzip gets
 // the cached compressed copy (compressed once, at level 6, on its first request).
 template <typename Compute>
-ApiResponse Cached(Api& api, const RouteRequest& req, const char* route, Compute compute) {
+ApiResponse Cached(Api& api, const RouteRequest& req, const char* route,
+                   const std::string& version, Compute compute) {
   if (!api.cache().enabled()) return compute();
   std::string key = route;
   key += req.lang == Lang::kZh ? "|zh|" : "|en|";
   key += req.http->target;
   key += '|';
-  key += api.Today().ToString();
+  key += version;
   key += '|';
   key += req.http->body;
   const bool gzip = AcceptsGzip(req.http->accept_encoding);
@@ -229,11 +231,19 @@ ApiResponse Cached(Api& api, const RouteRequest& req, const char* route, Compute
 }
 
 ApiResponse AssessRoute(Api& api, const RouteRequest& req) {
-  return Cached(api, req, "assess", [&] { return AssessUncached(api, req); });
+  return Cached(api, req, "assess", api.Today().ToString(),
+                [&] { return AssessUncached(api, req); });
 }
 
 ApiResponse NextQuestionRoute(Api& api, const RouteRequest& req) {
-  return Cached(api, req, "next-question", [&] { return NextQuestionUncached(api, req); });
+  return Cached(api, req, "next-question", api.Today().ToString(),
+                [&] { return NextQuestionUncached(api, req); });
+}
+
+// Alert answers are functions of the target (and body) while no alerts are committed.
+template <typename Compute>
+ApiResponse CachedAlerts(Api& api, const RouteRequest& req, const char* route, Compute compute) {
+  return Cached(api, req, route, std::to_string(api.alerts().Generation()), compute);
 }
 
 ApiResponse ActsRoute(Api& api, const RouteRequest& req) {
@@ -274,7 +284,7 @@ ApiResponse StandardsRoute(Api& api, const RouteRequest& req) {
   return JsonResponse({{"count", out.size()}, {"standards", out}});
 }
 
-ApiResponse AlertSearchRoute(Api& api, const RouteRequest& req) {
+ApiResponse AlertSearchUncached(Api& api, const RouteRequest& req) {
   const Target& t = *req.target;
   Status params = CheckParams(t, {"q", "category", "risk", "origin", "notifying", "level", "act",
                                   "standard", "from", "to", "limit", "offset", "facet_limit",
@@ -313,7 +323,7 @@ ApiResponse AlertSearchRoute(Api& api, const RouteRequest& req) {
                        {"facets", FacetsJson(*res)}});
 }
 
-ApiResponse AlertStatsRoute(Api& api, const RouteRequest& req) {
+ApiResponse AlertStatsUncached(Api& api, const RouteRequest& req) {
   const Target& t = *req.target;
   Status params = CheckParams(t, {"by", "category", "risk", "origin", "notifying", "level", "act",
                                   "standard", "from", "to", "limit"});
@@ -344,7 +354,7 @@ ApiResponse AlertStatsRoute(Api& api, const RouteRequest& req) {
   return JsonResponse({{"total", res->total}, {"facets", facets}});
 }
 
-ApiResponse AlertCaseRoute(Api& api, const RouteRequest& req) {
+ApiResponse AlertCaseUncached(Api& api, const RouteRequest& req) {
   if (Status s = CheckParams(*req.target, {}); !s.ok()) return ErrorResponse(s);
   const std::string& c = req.params.at("case");
   Result<AlertPool::Lease> lease = api.alerts().Acquire();
@@ -380,7 +390,7 @@ std::vector<std::string> SafetyGateNames(const KnowledgeBase& kb, int category) 
   return {};
 }
 
-ApiResponse LessonsRoute(Api& api, const RouteRequest& req) {
+ApiResponse LessonsUncached(Api& api, const RouteRequest& req) {
   Result<ProductRequest> pr = ReadProduct(api, req, BodyKind::kLessons);
   if (!pr.ok()) return ErrorResponse(pr.status());
   const KnowledgeBase& kb = api.kb();
@@ -402,6 +412,22 @@ ApiResponse LessonsRoute(Api& api, const RouteRequest& req) {
   Result<al::Lessons> l = al::LearnLessons(*(*lease)->store, q, opts);
   if (!l.ok()) return ErrorResponse(l.status());
   return JsonResponse(al::LessonsToJson(*l));
+}
+
+ApiResponse AlertSearchRoute(Api& api, const RouteRequest& req) {
+  return CachedAlerts(api, req, "alerts/search", [&] { return AlertSearchUncached(api, req); });
+}
+
+ApiResponse AlertStatsRoute(Api& api, const RouteRequest& req) {
+  return CachedAlerts(api, req, "alerts/stats", [&] { return AlertStatsUncached(api, req); });
+}
+
+ApiResponse AlertCaseRoute(Api& api, const RouteRequest& req) {
+  return CachedAlerts(api, req, "alerts/case", [&] { return AlertCaseUncached(api, req); });
+}
+
+ApiResponse LessonsRoute(Api& api, const RouteRequest& req) {
+  return CachedAlerts(api, req, "alerts/lessons", [&] { return LessonsUncached(api, req); });
 }
 
 }  // namespace

@@ -181,6 +181,47 @@ TEST(CompressionTest, GzipRoundTrip) {
   EXPECT_FALSE(Compressible("image/png"));
 }
 
+// Alert answers are cached until alerts are committed, by this process or another: an
+// import through a second connection (as `eucomply alerts import` would do while the server
+// runs) shows in the next search, facets included.
+TEST(AlertChangesTest, AnswersFollowImportsByOtherConnections) {
+  const std::string dir = testing::MakeAlertDataDir("changes");
+  ApiOptions o;
+  o.kb = testing::TestKb();
+  o.data_dir = dir;
+  o.today = Date::Parse("2026-11-24");
+  Api api(std::move(o));
+  auto search = [&] {
+    ApiRequest r;
+    r.method = "GET";
+    r.target = "/api/v1/alerts/search?limit=1&facet_limit=1000";
+    ApiResponse a = api.Handle(r);
+    EXPECT_EQ(a.status, 200) << a.Body();
+    return json::parse(a.Body());
+  };
+  const json before = search();
+  const uint64_t hits = api.cache().hits();
+  EXPECT_EQ(search(), before);
+  EXPECT_EQ(api.cache().hits(), hits + 1) << "a repeated search comes from the cache";
+
+  auto other = alerts::AlertStore::Open(dir + "/alerts.sqlite");
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  alerts::ImportOptions opts;
+  opts.parse_threads = 1;
+  auto summary = alerts::ImportPaths(
+      **other, {std::string(EUCOMPLY_SHARED_DIR) + "/data/safety-gate/weekly-reports/report_10000316.xml.gz"},
+      opts);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  ASSERT_GT(summary->alerts_added, 0);
+
+  const json after = search();
+  EXPECT_EQ(after["total"].get<int64_t>(), before["total"].get<int64_t>() + summary->alerts_added);
+  int64_t by_year = 0;
+  for (const json& f : after["facets"]["year"]) by_year += f["count"].get<int64_t>();
+  EXPECT_EQ(by_year, after["total"].get<int64_t>()) << "the facet table was reloaded";
+  std::filesystem::remove_all(dir);
+}
+
 TEST(ResponseCacheTest, StaysUnderItsBound) {
   ResponseCache cache(4000);
   for (int i = 0; i < 100; ++i) {
