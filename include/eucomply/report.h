@@ -36,5 +36,10 @@ std::string VerdictSummary(const KnowledgeBase& kb, const Assessment& a);
 nlohmann::json ActToJson(const KnowledgeBase& kb, const Act& act, Lang lang, bool full);
 nlohmann::json StandardToJson(const KnowledgeBase& kb, const Standard& s, Lang lang);
 nlohmann::json CitationToJson(const Citation& c);
+// A category with its parents, Safety Gate names and the attribute values it implies
+// (inherited defaults included), and an attribute with its type, unit, question and values:
+// what a program needs to write product documents (GET /api/v1/categories, /attributes).
+nlohmann::json CategoryToJson(const KnowledgeBase& kb, const Category& c, Lang lang);
+nlohmann::json AttributeToJson(const Attribute& a, Lang lang);
 
 }  // namespace eucomply

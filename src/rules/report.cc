@@ -525,6 +525,37 @@ nlohmann::json StandardToJson(const KnowledgeBase& kb, const Standard& s, Lang l
   return j;
 }
 
+nlohmann::json CategoryToJson(const KnowledgeBase& kb, const Category& c, Lang lang) {
+  nlohmann::json j;
+  j["id"] = c.id;
+  j["name"] = c.name.Get(lang);
+  j["parents"] = c.parent_ids;
+  j["safety_gate"] = c.safety_gate;
+  nlohmann::json defaults = nlohmann::json::object();
+  for (const auto& [attr, value] : kb.Defaults(kb.FindCategory(c.id))) {
+    const Attribute& a = kb.attributes()[attr];
+    defaults[a.id] = ValueToString(a, value);
+  }
+  j["defaults"] = defaults;
+  return j;
+}
+
+nlohmann::json AttributeToJson(const Attribute& a, Lang lang) {
+  nlohmann::json j;
+  j["id"] = a.id;
+  j["type"] = AttrTypeName(a.type);
+  if (a.type == AttrType::kNumber) j["unit"] = CanonicalUnit(a.dimension);
+  j["label"] = a.label.Get(lang);
+  j["question"] = a.question.Get(lang);
+  j["why"] = a.why.Get(lang);
+  if (!a.values.empty()) {
+    nlohmann::json vals = nlohmann::json::array();
+    for (const auto& v : a.values) vals.push_back({{"id", v.id}, {"label", v.label.Get(lang)}});
+    j["values"] = vals;
+  }
+  return j;
+}
+
 nlohmann::json ActToJson(const KnowledgeBase& kb, const Act& act, Lang lang, bool full) {
   nlohmann::json j;
   j["celex"] = act.celex;

@@ -264,6 +264,20 @@ ApiResponse ActRoute(Api& api, const RouteRequest& req) {
   return JsonResponse(ActToJson(api.kb(), api.kb().acts()[a], req.lang, true));
 }
 
+ApiResponse CategoriesRoute(Api& api, const RouteRequest& req) {
+  if (Status s = CheckParams(*req.target, {}); !s.ok()) return ErrorResponse(s);
+  json out = json::array();
+  for (const Category& c : api.kb().categories()) out.push_back(CategoryToJson(api.kb(), c, req.lang));
+  return JsonResponse({{"count", out.size()}, {"categories", out}});
+}
+
+ApiResponse AttributesRoute(Api& api, const RouteRequest& req) {
+  if (Status s = CheckParams(*req.target, {}); !s.ok()) return ErrorResponse(s);
+  json out = json::array();
+  for (const Attribute& a : api.kb().attributes()) out.push_back(AttributeToJson(a, req.lang));
+  return JsonResponse({{"count", out.size()}, {"attributes", out}});
+}
+
 ApiResponse StandardsRoute(Api& api, const RouteRequest& req) {
   if (Status s = CheckParams(*req.target, {"act"}); !s.ok()) return ErrorResponse(s);
   const KnowledgeBase& kb = api.kb();
@@ -442,6 +456,8 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/acts", ActsRoute, true},
       {"GET", "/api/v1/acts/{celex}", ActRoute, true},
       {"GET", "/api/v1/standards", StandardsRoute, true},
+      {"GET", "/api/v1/categories", CategoriesRoute, true},
+      {"GET", "/api/v1/attributes", AttributesRoute, true},
       {"GET", "/api/v1/alerts/search", AlertSearchRoute, false},
       {"GET", "/api/v1/alerts/stats", AlertStatsRoute, false},
       {"POST", "/api/v1/alerts/lessons", LessonsRoute, false},

@@ -98,6 +98,37 @@ TEST_F(ApiTest, AssessProductDocument) {
   EXPECT_TRUE(j.contains("next_question"));
 }
 
+// The taxonomy and the attributes, as a program writing product documents needs them.
+TEST_F(ApiTest, CategoriesAndAttributes) {
+  json cats = Json(Call("GET", "/api/v1/categories"));
+  ASSERT_EQ(cats["count"], api_->kb().categories().size());
+  const json* kettle = nullptr;
+  for (const json& c : cats["categories"]) {
+    if (c["id"] == "kettle") kettle = &c;
+  }
+  ASSERT_NE(kettle, nullptr);
+  EXPECT_FALSE((*kettle)["parents"].empty());
+  EXPECT_EQ((*kettle)["defaults"]["is_electrical"], "true") << kettle->dump();
+  json zh = Json(Call("GET", "/api/v1/categories?lang=zh"));
+  EXPECT_NE(zh["categories"][0]["name"], cats["categories"][0]["name"]);
+
+  json attrs = Json(Call("GET", "/api/v1/attributes"));
+  ASSERT_EQ(attrs["count"], api_->kb().attributes().size());
+  bool voltage = false, with_values = false;
+  for (const json& a : attrs["attributes"]) {
+    if (a["id"] == "voltage_ac") {
+      voltage = true;
+      EXPECT_EQ(a["type"], "number");
+      EXPECT_EQ(a["unit"], "V");
+      EXPECT_FALSE(a["question"].get<std::string>().empty());
+    }
+    if (a["type"] == "enum") with_values = with_values || !a["values"].empty();
+  }
+  EXPECT_TRUE(voltage);
+  EXPECT_TRUE(with_values);
+  EXPECT_EQ(Call("GET", "/api/v1/attributes?x=1").status, 400);
+}
+
 TEST_F(ApiTest, RepeatedAssessmentsComeFromTheCache) {
   const std::string body = R"({"category": "plush_toy", "name": "cache test"})";
   uint64_t hits = api_->cache().hits();
