@@ -68,7 +68,10 @@ int RunServe(const ServeArgs& a) {
     std::fflush(stdout);
   };
   server::HttpServer srv(opts, [api](const server::ApiRequest& r) { return api->Handle(r); });
+  // One alert session per worker thread, loaded while the server already listens.
+  std::thread warm([api, n = a.threads] { api->alerts().Warm(n); });
   Status s = srv.Run();
+  warm.join();
   if (log != nullptr && log != stdout) std::fclose(log);
   if (!s.ok()) {
     std::cerr << "eucomply serve: " << s.ToString() << "\n";

@@ -57,6 +57,18 @@ uint64_t AlertPool::Generation() {
   return generation_;
 }
 
+void AlertPool::Warm(int sessions) {
+  std::vector<Lease> held;  // held together, so that each is a different session
+  for (int i = 0; i < sessions; ++i) {
+    Result<Lease> lease = Acquire();
+    if (!lease.ok()) return;
+    alerts::SearchRequest everything;
+    everything.limit = 0;
+    (void)(*lease)->searcher->Search(everything);
+    held.push_back(std::move(lease).value());
+  }
+}
+
 void AlertPool::Release(std::unique_ptr<Session> s) {
   s->store->EndReads();
   std::lock_guard<std::mutex> lock(mu_);
