@@ -305,6 +305,34 @@ describe('result page', () => {
     assert.match(await page.locator('#sec-applies').innerText(), /低电压指令/);
   });
 
+  test('words the intake does not know: the category is picked from the list', async () => {
+    for (const lang of ['en', 'zh']) {
+      const w = W[lang];
+      const { page } = browsers[lang];
+      await open(page, `${server.base}/`);
+      await page.getByLabel(w.describe).fill('Model QX-7 unit');
+      await page.getByRole('button', { name: w.start }).click();
+      await page.waitForURL(/#\/assess\?p=/);
+      await page.locator('.assess[aria-busy="false"]').waitFor();
+      const card = page.locator('.question[data-type="category"]');
+      await card.waitFor();
+      const pick = card.locator('select');
+      await pick.locator('option[value="kettle"]').waitFor({ state: 'attached' });
+      // The whole taxonomy, named in the page's language.
+      assert.ok((await pick.locator('option').count()) > 200, 'every category is offered');
+      const name = (await pick.locator('option[value="kettle"]').innerText()).trim();
+      assert.match(name, lang === 'en' ? /kettle/i : /水壶/);
+      if (lang === 'en') await screenshot(page, 'category-pick-en');
+      const url = page.url();
+      await pick.selectOption('kettle');
+      await card.getByRole('button', { name: w.answer, exact: true }).click();
+      await page.waitForURL((u) => u.toString() !== url);
+      await page.locator('.assess[aria-busy="false"]').waitFor();
+      assert.equal((await page.getByTestId('product-category').innerText()).trim().includes(name), true);
+      assert.ok((await appliesShortNames(page)).includes('LVD'), 'a kettle is under the LVD');
+    }
+  });
+
   test('lessons from past alerts are linked from the result', async () => {
     const { page } = browsers.en;
     await open(page, resultUrls['charger-en']);

@@ -354,6 +354,29 @@ export interface StandardEntry {
   unconfirmed?: boolean;
 }
 
+export interface CategoryEntry {
+  id: string;
+  name: string;
+  parents: string[];
+  safety_gate: string[];
+  defaults: Record<string, string>;
+}
+
+const categoryLists = new Map<Lang, Promise<CategoryEntry[]>>();
+
+// The taxonomy (GET /api/v1/categories), sorted by name in the language; fetched once.
+export function categories(lang: Lang): Promise<CategoryEntry[]> {
+  let list = categoryLists.get(lang);
+  if (!list) {
+    list = call<{ count: number; categories: CategoryEntry[] }>('categories', lang).then((r) =>
+      r.categories.slice().sort((a, b) => a.name.localeCompare(b.name, lang === 'zh' ? 'zh-CN' : 'en')),
+    );
+    list.catch(() => categoryLists.delete(lang));
+    categoryLists.set(lang, list);
+  }
+  return list;
+}
+
 export function standards(lang: Lang): Promise<{ count: number; standards: StandardEntry[] }> {
   return call('standards', lang);
 }

@@ -5,6 +5,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   assess,
+  categories as fetchCategories,
+  type CategoryEntry,
   standards as fetchStandards,
   type StandardEntry,
   type ActResult,
@@ -147,8 +149,22 @@ function Toolbar({ doc, p }: { doc: ProductDoc; p: string }) {
 }
 
 function QuestionCard({ q, doc, answered, busy }: { q: Question; doc: ProductDoc; answered: number; busy: boolean }) {
-  const { t } = useLang();
+  const { lang, t } = useLang();
   const [value, setValue] = useState<string>('');
+  // The category in words, or picked from the whole taxonomy when words are not enough.
+  const askWords = q.type === 'category' && !(q.values ?? []).length;
+  const [cats, setCats] = useState<CategoryEntry[]>([]);
+  const [pick, setPick] = useState('');
+  useEffect(() => {
+    if (!askWords) return;
+    let live = true;
+    fetchCategories(lang)
+      .then((list) => live && setCats(list))
+      .catch(() => live && setCats([]));
+    return () => {
+      live = false;
+    };
+  }, [askWords, lang]);
   const [many, setMany] = useState<string[]>([]);
   const [error, setError] = useState('');
   const ref = useRef<HTMLDivElement>(null);
@@ -162,9 +178,10 @@ function QuestionCard({ q, doc, answered, busy }: { q: Question; doc: ProductDoc
   const submit = (e: Event) => {
     e.preventDefault();
     let v: AttrValue;
-    if (q.type === 'category' && !(q.values ?? []).length) {
-      // The API lists no categories to choose from: the words go to the free-text intake,
-      // which finds the category in its bilingual lexicon (or asks again).
+    if (askWords) {
+      // A category picked from the list wins; otherwise the words go to the free-text
+      // intake, which finds the category in its bilingual lexicon (or asks again).
+      if (pick) return go({ ...doc, category: pick });
       const words = value.trim();
       if (!words) return setError(t('q.required'));
       return go({ ...doc, text: [doc.text, words].filter(Boolean).join('; ') });
@@ -233,6 +250,26 @@ function QuestionCard({ q, doc, answered, busy }: { q: Question; doc: ProductDoc
             <p class="hint" id={`${qid}-words-hint`}>
               {t('q.category.hint')}
             </p>
+          </div>
+        )}
+        {askWords && cats.length > 0 && (
+          <div class="field">
+            <label for={`${qid}-pick`}>{t('q.category.pick')}</label>
+            <select
+              id={`${qid}-pick`}
+              value={pick}
+              onChange={(e) => {
+                setPick((e.target as HTMLSelectElement).value);
+                setError('');
+              }}
+            >
+              <option value="">—</option>
+              {cats.map((c) => (
+                <option value={c.id} key={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
           </div>
         )}
         {(q.type === 'enum' || q.type === 'category') && (q.values ?? []).length > 0 && (
