@@ -330,6 +330,13 @@ describe('result page', () => {
       await page.locator('.assess[aria-busy="false"]').waitFor();
       assert.equal((await page.getByTestId('product-category').innerText()).trim().includes(name), true);
       assert.ok((await appliesShortNames(page)).includes('LVD'), 'a kettle is under the LVD');
+      // What undetermined acts still need is named in the page's language, never by id.
+      const needs = await page.locator('#sec-undetermined .missing-attr').allInnerTexts();
+      assert.ok(needs.length > 0, 'some act still needs a fact');
+      for (const n of needs) {
+        assert.doesNotMatch(n, /_/, `"${n}" is a label, not an id`);
+        if (lang === 'zh') assert.match(n, /[\u4e00-\u9fff]/, `"${n}" is in Chinese`);
+      }
     }
   });
 

@@ -377,6 +377,29 @@ export function categories(lang: Lang): Promise<CategoryEntry[]> {
   return list;
 }
 
+export interface AttributeEntry {
+  id: string;
+  type: 'bool' | 'number' | 'enum' | 'set';
+  unit?: string;
+  label: string;
+  question: string;
+  why: string;
+  values?: { id: string; label: string }[];
+}
+
+const attributeLists = new Map<Lang, Promise<AttributeEntry[]>>();
+
+// The attribute vocabulary (GET /api/v1/attributes) with labels in the language; fetched once.
+export function attributes(lang: Lang): Promise<AttributeEntry[]> {
+  let list = attributeLists.get(lang);
+  if (!list) {
+    list = call<{ count: number; attributes: AttributeEntry[] }>('attributes', lang).then((r) => r.attributes);
+    list.catch(() => attributeLists.delete(lang));
+    attributeLists.set(lang, list);
+  }
+  return list;
+}
+
 export function standards(lang: Lang): Promise<{ count: number; standards: StandardEntry[] }> {
   return call('standards', lang);
 }

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   assess,
+  attributes as fetchAttributes,
   categories as fetchCategories,
   type CategoryEntry,
   standards as fetchStandards,
@@ -54,8 +55,8 @@ function go(doc: ProductDoc) {
   navigate(href('/assess', { p: encodeProduct(doc) }));
 }
 
-// The API names the attributes an undetermined act still needs by id only; their labels are
-// known from the questions and product facts seen so far in this visit.
+// The API names the attributes an undetermined act still needs by id only; their labels come
+// from GET /api/v1/attributes in the page's language (and from the product facts seen).
 const knownLabels: Record<'en' | 'zh', Map<string, string>> = { en: new Map(), zh: new Map() };
 function learnLabels(lang: 'en' | 'zh', a: Assessment) {
   for (const [id, v] of Object.entries(a.product.attributes ?? {})) if (v.label) knownLabels[lang].set(id, v.label);
@@ -67,6 +68,19 @@ export function Assess({ p }: { p: string | null }) {
   const doc = decodeProduct(p);
   const [res, retry] = useAsync(() => (doc ? assess(doc, lang) : Promise.reject(new Error('no product'))), `${p}|${lang}`);
   const h = useFocusHeading(`assess-${p}`);
+  const [, labelsLoaded] = useState(0);
+  useEffect(() => {
+    let live = true;
+    fetchAttributes(lang)
+      .then((list) => {
+        for (const x of list) knownLabels[lang].set(x.id, x.label);
+        if (live) labelsLoaded((n) => n + 1);
+      })
+      .catch(() => undefined); // labels fall back to the ids' words
+    return () => {
+      live = false;
+    };
+  }, [lang]);
 
   if (!doc) {
     return (
