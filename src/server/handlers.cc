@@ -243,6 +243,7 @@ ApiResponse NextQuestionRoute(Api& api, const RouteRequest& req) {
 // Alert answers are functions of the target (and body) while no alerts are committed.
 template <typename Compute>
 ApiResponse CachedAlerts(Api& api, const RouteRequest& req, const char* route, Compute compute) {
+  if (!api.cache().enabled()) return compute();
   return Cached(api, req, route, std::to_string(api.alerts().Generation()), compute);
 }
 
