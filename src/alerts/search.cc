@@ -195,6 +195,10 @@ Status AlertSearcher::EnsureLoaded() {
       rows_[r].multi_end[slot] = static_cast<uint32_t>(multi_values_.size());
     }
   }
+  // The year facet's values as numbers, for the from/to filters.
+  const Dictionary& years = dicts_[static_cast<size_t>(Facet::kYear)];
+  year_values_.assign(years.values.size(), 0);
+  for (size_t i = 0; i < years.values.size(); ++i) year_values_[i] = std::atoi(years.values[i].c_str());
   loaded_ = true;
   generation_ = store_->generation();
   return Status::Ok();
@@ -287,7 +291,7 @@ Result<SearchResponse> AlertSearcher::Search(const SearchRequest& request) {
   }
   auto year_ok = [&](const Row& r) {
     if (!request.year_from && !request.year_to) return true;
-    int y = std::atoi(dicts_[static_cast<size_t>(Facet::kYear)].values[r.single[5]].c_str());
+    const int y = year_values_[r.single[static_cast<size_t>(Facet::kYear)]];
     return (!request.year_from || y >= *request.year_from) &&
            (!request.year_to || y <= *request.year_to);
   };

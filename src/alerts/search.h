@@ -112,6 +112,7 @@ class AlertSearcher {
   std::vector<Row> rows_;
   std::vector<uint32_t> multi_values_;
   std::vector<int32_t> row_of_id_;
+  std::vector<int> year_values_;  // by year-dictionary id
 };
 
 }  // namespace eucomply::alerts
