@@ -35,7 +35,6 @@ std::string VerdictSummary(const KnowledgeBase& kb, const Assessment& a);
 // An act as reference data (GET /api/v1/acts/{celex}): dates, scope, exclusions, obligations.
 nlohmann::json ActToJson(const KnowledgeBase& kb, const Act& act, Lang lang, bool full);
 nlohmann::json StandardToJson(const KnowledgeBase& kb, const Standard& s, Lang lang);
-nlohmann::json CitationToJson(const Citation& c);
 // A category with its parents, Safety Gate names and the attribute values it implies
 // (inherited defaults included), and an attribute with its type, unit, question and values:
 // what a program needs to write product documents (GET /api/v1/categories, /attributes).

@@ -290,8 +290,6 @@ void WriteActVerdict(JsonWriter& w, const KnowledgeBase& kb, const ActVerdict& v
 
 }  // namespace
 
-nlohmann::json CitationToJson(const Citation& c) { return c.ToString(); }
-
 std::string QuestionJson(const KnowledgeBase& kb, const Question& q, Lang lang) {
   std::string out;
   JsonWriter w(&out);

@@ -362,20 +362,27 @@ export interface CategoryEntry {
   defaults: Record<string, string>;
 }
 
-const categoryLists = new Map<Lang, Promise<CategoryEntry[]>>();
-
-// The taxonomy (GET /api/v1/categories), sorted by name in the language; fetched once.
-export function categories(lang: Lang): Promise<CategoryEntry[]> {
-  let list = categoryLists.get(lang);
-  if (!list) {
-    list = call<{ count: number; categories: CategoryEntry[] }>('categories', lang).then((r) =>
-      r.categories.slice().sort((a, b) => a.name.localeCompare(b.name, lang === 'zh' ? 'zh-CN' : 'en')),
-    );
-    list.catch(() => categoryLists.delete(lang));
-    categoryLists.set(lang, list);
-  }
-  return list;
+// A per-language answer fetched once and shared; a failed fetch is forgotten, so the next
+// call tries again.
+function oncePerLang<T>(load: (lang: Lang) => Promise<T>): (lang: Lang) => Promise<T> {
+  const cache = new Map<Lang, Promise<T>>();
+  return (lang) => {
+    let p = cache.get(lang);
+    if (!p) {
+      p = load(lang);
+      p.catch(() => cache.delete(lang));
+      cache.set(lang, p);
+    }
+    return p;
+  };
 }
+
+// The taxonomy (GET /api/v1/categories), sorted by name in the language.
+export const categories = oncePerLang((lang) =>
+  call<{ count: number; categories: CategoryEntry[] }>('categories', lang).then((r) =>
+    r.categories.slice().sort((a, b) => a.name.localeCompare(b.name, lang === 'zh' ? 'zh-CN' : 'en')),
+  ),
+);
 
 export interface AttributeEntry {
   id: string;
@@ -387,18 +394,10 @@ export interface AttributeEntry {
   values?: { id: string; label: string }[];
 }
 
-const attributeLists = new Map<Lang, Promise<AttributeEntry[]>>();
-
-// The attribute vocabulary (GET /api/v1/attributes) with labels in the language; fetched once.
-export function attributes(lang: Lang): Promise<AttributeEntry[]> {
-  let list = attributeLists.get(lang);
-  if (!list) {
-    list = call<{ count: number; attributes: AttributeEntry[] }>('attributes', lang).then((r) => r.attributes);
-    list.catch(() => attributeLists.delete(lang));
-    attributeLists.set(lang, list);
-  }
-  return list;
-}
+// The attribute vocabulary (GET /api/v1/attributes) with labels in the language.
+export const attributes = oncePerLang((lang) =>
+  call<{ count: number; attributes: AttributeEntry[] }>('attributes', lang).then((r) => r.attributes),
+);
 
 export function standards(lang: Lang): Promise<{ count: number; standards: StandardEntry[] }> {
   return call('standards', lang);
