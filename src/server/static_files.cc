@@ -79,8 +79,14 @@ const char* ContentTypeFor(std::string_view filename) {
 Result<ApiResponse> ServeStaticFile(const std::string& web_dir,
                                     const std::vector<std::string>& segments) {
   std::error_code ec;
-  if (web_dir.empty() || !fs::is_directory(web_dir, ec)) {
+  if (web_dir.empty()) {
     return Status::NotFound("no web front end is served here (the API is under /api/v1/)");
+  }
+  if (!fs::is_regular_file(fs::path(web_dir) / "index.html", ec)) {
+    return Status::NotFound(
+        "the web page is not built in " + web_dir +
+        ": run `bash scripts/build-web` in the source tree (`make build` and `cmake --build` "
+        "run it), or start the server with --web DIR (the API is under /api/v1/)");
   }
   fs::path root = fs::canonical(web_dir, ec);
   if (ec) return Status::NotFound("no web front end is served here");

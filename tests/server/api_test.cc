@@ -552,7 +552,10 @@ TEST(StaticFilesTest, ServesTheWebFolderOnly) {
   ApiRequest r2;
   r2.method = "GET";
   r2.target = "/";
-  EXPECT_EQ(bare.Handle(r2).status, 404);
+  ApiResponse unbuilt = bare.Handle(r2);
+  EXPECT_EQ(unbuilt.status, 404);
+  // Issue 10: a page that was never built says which command builds it.
+  EXPECT_NE(unbuilt.Body().find("scripts/build-web"), std::string::npos) << unbuilt.Body();
 }
 
 }  // namespace

@@ -104,6 +104,9 @@ export class Server {
     }
     // EUCOMPLY_KB_DIR: a knowledge base other than the source tree's (e.g. a snapshot).
     if (process.env.EUCOMPLY_KB_DIR) extra.push('--kb', process.env.EUCOMPLY_KB_DIR);
+    // EUCOMPLY_SERVE_THREADS: a slower server (e.g. 1), to show the tests wait for the page's
+    // state and not for time.
+    if (process.env.EUCOMPLY_SERVE_THREADS) extra.push('--threads', process.env.EUCOMPLY_SERVE_THREADS);
     if (/--host[ ,=]/.test(helpText)) extra.push('--host', '127.0.0.1');
     else if (/--bind[ ,=]/.test(helpText)) extra.push('--bind', '127.0.0.1');
 

@@ -10,20 +10,25 @@ export type Async<T> =
   | { state: 'error'; error: ApiError | Error; data?: T };
 
 // Runs `load` whenever `key` changes; keeps the previous data while the next one loads and
-// ignores answers that arrive after a newer request was started.
+// ignores answers that arrive after a newer request was started. An answer counts as ready
+// only for the key it was loaded for: on the first render after the key changes (before the
+// effect has started the new load) the state is already 'loading', so a page never shows the
+// previous key's answer as if it were the current one (issue 10: a stale question card could
+// be answered for the next product).
 export function useAsync<T>(load: () => Promise<T>, key: string): [Async<T>, () => void] {
-  const [s, setS] = useState<Async<T>>({ state: 'loading' });
+  const [s, setS] = useState<{ key: string | null; value: Async<T> }>({ key: null, value: { state: 'loading' } });
   const [n, setN] = useState(0);
   const seq = useRef(0);
   useEffect(() => {
     const my = ++seq.current;
-    setS((prev) => ({ state: 'loading', data: prev.data }));
+    setS((prev) => ({ key: null, value: { state: 'loading', data: prev.value.data } }));
     load().then(
-      (data) => my === seq.current && setS({ state: 'ok', data }),
-      (error) => my === seq.current && setS((prev) => ({ state: 'error', error, data: prev.data })),
+      (data) => my === seq.current && setS({ key, value: { state: 'ok', data } }),
+      (error) => my === seq.current && setS((prev) => ({ key, value: { state: 'error', error, data: prev.value.data } })),
     );
   }, [key, n]);
-  return [s, () => setN((x) => x + 1)];
+  const value: Async<T> = s.key === key ? s.value : { state: 'loading', data: s.value.data };
+  return [value, () => setN((x) => x + 1)];
 }
 
 export function Loading() {

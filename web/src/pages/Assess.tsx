@@ -96,7 +96,7 @@ export function Assess({ p }: { p: string | null }) {
   if (a) learnLabels(lang, a);
   const answered = Object.keys(doc.attributes ?? {}).length + (doc.category ? 1 : 0);
   return (
-    <div class="assess" aria-busy={res.state === 'loading'}>
+    <div class="assess" aria-busy={res.state === 'loading'} data-p={p ?? ''}>
       <div class="page-head">
         <h1 tabIndex={-1} ref={h}>
           {t('result.title')}
