@@ -647,8 +647,25 @@ std::vector<Rule> KnowledgeBaseLoader::LoadRules(const File& f, const YAML::Node
     }
     ReadSourced(f, n, &r, true);
     r.text = GetText(f, n, "text", true);
-    if (YAML::Node w = n["when"]) r.when = Condition(f, w);
-    else Error(f, n, "missing 'when'");
+    if (YAML::Node w = n["when"]) {
+      r.when = Condition(f, w);
+      // known(x) is false, never unknown, when x is not given: in a scope rule it would turn
+      // "not known" into "does not apply". Scope rules say what brings a product in; what is
+      // not known leaves the act undetermined (exclusions may still test known()).
+      if (std::string_view(key) == "scope") {
+        for (const kb::Node& node : r.when.nodes) {
+          if (node.op == kb::Op::kKnown) {
+            Error(f, w, fmt::format("scope rule '{}' uses known({}): a scope condition must not turn an "
+                                    "unknown fact into \"does not apply\"; test the fact itself, and "
+                                    "state what a kind of product is not in its category defaults",
+                                    r.id, kb_->attributes_[node.attr].id));
+            break;
+          }
+        }
+      }
+    } else {
+      Error(f, n, "missing 'when'");
+    }
     rules.push_back(std::move(r));
   }
   return rules;

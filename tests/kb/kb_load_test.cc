@@ -62,12 +62,17 @@ TEST(KnowledgeBaseTest, BrokenKnowledgeBaseListsEveryProblemWithItsPlace) {
       "kb-broken/acts/bad.yaml:24:11: citation names 'NOSUCHDOC'",
       "kb-broken/acts/bad.yaml:27:11: unknown obligation kind 'paperwork'",
       "kb-broken/acts/bad.yaml:29:11: 'from' must be a date YYYY-MM-DD",
+      "kb-broken/acts/unknown_false.yaml:10:11: scope rule 'guarded' uses known(volts)",
   };
 
   for (const char* e : expected) {
     EXPECT_NE(all.find(e), std::string::npos) << "missing: " << e << "\nactual:\n" << all;
   }
   EXPECT_GE(msgs.size(), std::size(expected));
+  // known() is refused only where it turns an unknown fact into "does not apply": the scope
+  // rule that tests the fact itself and the exclusion that needs the fact stated load clean.
+  EXPECT_EQ(all.find("unknown_false.yaml:14:"), std::string::npos) << all;
+  EXPECT_EQ(all.find("unknown_false.yaml:19:"), std::string::npos) << all;
 }
 
 TEST(KnowledgeBaseTest, MissingFolderIsNotFound) {

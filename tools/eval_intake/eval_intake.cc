@@ -6,11 +6,12 @@
 // reported, per act.
 //
 //   eval_intake --reports DIR [--kb DIR] [--split train|eval|both] [--cases FILE.tsv]
-//               [--zh FILE.tsv]
+//               [--zh FILE.tsv] [--dump FILE.tsv]
 //
 // --cases writes one line per (alert, act) with the status, the category found and the text,
 // for reading the mistakes. --zh evaluates a Chinese listing set instead: a TSV of
-// case_number, celex, date (YYYY-MM-DD), title.
+// case_number, celex, date (YYYY-MM-DD), title. --dump writes the alerts counted, one per line:
+// case_number, celexes (comma-separated), report date, Safety Gate category, listing text.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -123,13 +124,15 @@ std::string OneLine(std::string s) {
 
 int main(int argc, char** argv) {
   CLI::App app{"Status of the acts Safety Gate alerts name, from the listing text alone"};
-  std::string reports, kb_dir = EUCOMPLY_KNOWLEDGE_DIR, split_name = "both", cases_path, zh_path;
+  std::string reports, kb_dir = EUCOMPLY_KNOWLEDGE_DIR, split_name = "both", cases_path, zh_path,
+      dump_path;
   app.add_option("--reports", reports, "Folder of weekly reports (*.xml.gz)");
   app.add_option("--kb", kb_dir, "Knowledge-base folder");
   app.add_option("--split", split_name, "train (before 2024), eval (2024-2026) or both")
       ->check(CLI::IsMember({"train", "eval", "both"}));
   app.add_option("--cases", cases_path, "Write one TSV line per alert and act");
   app.add_option("--zh", zh_path, "Evaluate a Chinese listing set (TSV: case, celex, date, title)");
+  app.add_option("--dump", dump_path, "Write the alerts counted (TSV: case, celexes, date, category, text)");
   CLI11_PARSE(app, argc, argv);
 
   auto kb = LoadKnowledgeBase(kb_dir);
@@ -188,6 +191,8 @@ int main(int argc, char** argv) {
   }
   std::sort(files.begin(), files.end());
   const Date cut = *Date::Parse("2024-01-01");
+  std::ofstream dump;
+  if (!dump_path.empty()) dump.open(dump_path);
   Split train, eval;
   for (const fs::path& f : files) {
     auto xml = alerts::ReadReportFile(f.string());
@@ -209,6 +214,12 @@ int main(int argc, char** argv) {
       for (const alerts::ActReference& r : a.acts) celexes.push_back(r.celex);
       std::string text = OneLine(a.product + ". " + a.name + ". " + a.description);
       ev.Count(a.case_number, text, on, celexes, is_eval ? &eval : &train);
+      if (dump.is_open()) {
+        std::string joined;
+        for (const std::string& c : celexes) joined += (joined.empty() ? "" : ",") + c;
+        dump << a.case_number << '\t' << joined << '\t' << on.ToString() << '\t' << a.category << '\t'
+             << text << '\n';
+      }
     }
   }
   if (split_name != "eval") Print("Training split (reports before 2024)", train);
