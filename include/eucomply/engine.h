@@ -36,6 +36,9 @@ struct Product {
   // Free-text intake: for each value taken from text, the words it came from.
   std::vector<std::string> evidence;
   std::string category_evidence;
+  double category_confidence = 1.0;  // of a category read from text (1 when given)
+  // Read from text without enough confidence: the likeliest categories, best first.
+  std::vector<std::pair<int, double>> category_candidates;
   ValueSource category_source = ValueSource::kNone;
 
   // An empty product sized for `kb`.

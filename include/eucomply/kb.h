@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -229,6 +230,25 @@ struct UnitMapping {
   int attribute_dc = -1;  // voltage only: when the text says DC
 };
 
+// The product recogniser (knowledge/recogniser/model.tsv, built by scripts/train-recogniser
+// from Safety Gate reports published before 2024): a multinomial logistic regression from the
+// features of a listing text (src/rules/intake.cc, RecogniserFeatures) to taxonomy categories.
+struct RecogniserModel {
+  std::vector<int> classes;                 // category index per class
+  std::vector<float> bias;                  // per class
+  // Weights of each feature, sparse: (class, weight), classes ascending.
+  std::unordered_map<std::string, std::vector<std::pair<uint16_t, float>>> weights;
+  double temperature = 1.0;  // logits are divided by it (calibrated on held-out reports)
+  double threshold = 0.5;    // below it the category is asked, not inferred
+  // How often the lexicon's category is on the line of the true one (held-out reports).
+  double lexicon_precision = 0.0;
+  std::vector<std::pair<std::string, std::string>> meta;  // the model's own record (split, counts)
+  std::string sha256;        // of model.tsv, as verified against model.sha256
+};
+
+// Built by the text intake (src/rules/intake.cc) from the lexicon, once per knowledge base.
+struct IntakeIndex;
+
 class KnowledgeBase {
  public:
   const std::vector<Attribute>& attributes() const { return attributes_; }
@@ -239,6 +259,8 @@ class KnowledgeBase {
   const std::vector<SourceDoc>& sources() const { return sources_; }
   const std::vector<LexiconEntry>& lexicon() const { return lexicon_; }
   const std::vector<UnitMapping>& unit_mappings() const { return unit_mappings_; }
+  // The product recogniser, or null when knowledge/recogniser/ holds no model.
+  const RecogniserModel* recogniser() const { return recogniser_.get(); }
   // Acts in an order where every act comes after the acts its conditions refer to.
   const std::vector<int>& evaluation_order() const { return evaluation_order_; }
 
@@ -274,6 +296,11 @@ class KnowledgeBase {
       standard_index_, role_index_, safety_gate_index_;
   std::vector<std::vector<uint64_t>> ancestors_;
   std::vector<std::vector<std::pair<int, Value>>> defaults_;
+  std::shared_ptr<const RecogniserModel> recogniser_;
+  // The compiled lexicon of the text intake, built on first use (thread-safe).
+  friend const IntakeIndex& GetIntakeIndex(const KnowledgeBase& kb);
+  mutable std::once_flag intake_once_;
+  mutable std::shared_ptr<const IntakeIndex> intake_index_;
 };
 
 // Loads and validates every file under `dir`. On failure the Status (kCorruption) holds one

@@ -14,6 +14,7 @@
 #include "eucomply/kb.h"
 #include "eucomply/text.h"
 #include "kb/condition_parser.h"
+#include "kb/recogniser_model.h"
 
 namespace eucomply {
 
@@ -973,6 +974,7 @@ Result<std::shared_ptr<const KnowledgeBase>> KnowledgeBaseLoader::Run() {
   auto role_files = ReadFolder("roles.yaml", true);
   auto std_files = ReadFolder("standards", false);
   auto lex_files = ReadFolder("lexicon.yaml", false);
+  for (auto& f : ReadFolder("lexicon.d", false)) lex_files.push_back(std::move(f));
 
   LoadAttributes(attr_files);
   LoadCategories(cat_files);
@@ -994,6 +996,10 @@ Result<std::shared_ptr<const KnowledgeBase>> KnowledgeBaseLoader::Run() {
   LoadLexicon(lex_files);
   OrderActs();
   CollectThresholds();
+  if (errors_.empty()) {
+    kb_->recogniser_ = kb::LoadRecogniserModel(
+        dir_, [this](std::string_view id) { return kb_->FindCategory(id); }, &errors_);
+  }
 
   if (!errors_.empty()) return Status(StatusCode::kCorruption, errors_);
   return std::shared_ptr<const KnowledgeBase>(kb_);

@@ -6,10 +6,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <optional>
 #include <set>
+
+#include <fmt/format.h>
 
 #include "eucomply/text.h"
 #include "eucomply/units.h"
@@ -483,9 +486,232 @@ std::string Quote(const Normalised& n, std::string_view text, size_t b, size_t e
   return std::string(text.substr(ob, oe - ob));
 }
 
+
+bool IsRoot(const KnowledgeBase& kb, int c) { return kb.categories()[c].parent_ids.empty(); }
+
+// The first parent of `c`, or -1 at the root.
+int ParentOf(const KnowledgeBase& kb, int c) {
+  const auto& parents = kb.categories()[c].parent_ids;
+  return parents.empty() ? -1 : kb.FindCategory(parents.front());
+}
+
+// ASCII letters and digits, and the bytes of Latin, Greek and Cyrillic letters (2-byte UTF-8),
+// make words; everything else (punctuation, CJK) separates them.
+size_t WordEnd(std::string_view s, size_t i) {
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (!IsAlnum(static_cast<char>(c))) break;
+      ++i;
+    } else if (c >= 0xC2 && c <= 0xDF && i + 1 < s.size()) {
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+// "sprays" -> "spray", "batteries" -> "battery": a plural read as its singular.
+std::string Singular(std::string w) {
+  if (w.size() > 4 && w.ends_with("ies")) return w.substr(0, w.size() - 3) + "y";
+  if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' && w[w.size() - 2] != 'u') w.pop_back();
+  return w;
+}
+
+// The recogniser's features of normalised text `s` (see RecogniserFeatures in intake.h).
+std::vector<std::string> FeaturesOf(const KnowledgeBase& kb, std::string_view s,
+                                    const std::vector<int>& named, int lex_category) {
+  std::vector<std::string> f;
+  std::string prev;
+  bool head = true;
+  int head_words = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t e = WordEnd(s, i);
+    if (e == i) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c == '.' || c == '|' || c == ';' || c == ',' || c == '(' || c == ':' || c == '!') {
+        prev.clear();
+        if (c == '.' && i + 1 < s.size() && IsDigit(s[i + 1]) && i > 0 && IsDigit(s[i - 1])) {
+          // a decimal point, not the end of the title
+        } else if (head_words > 0) {
+          head = false;
+        }
+      }
+      size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 1;
+      if (c >= 0xE0) {
+        prev.clear();  // a CJK character separates words
+      }
+      i += len;
+      continue;
+    }
+    std::string w(s.substr(i, e - i));
+    i = e;
+    bool digits = std::all_of(w.begin(), w.end(), [](char c) { return IsDigit(c); });
+    if (digits || w.size() < 2) {
+      prev.clear();
+      continue;
+    }
+    w = Singular(std::move(w));
+    f.push_back("w:" + w);
+    if (!prev.empty()) f.push_back("b:" + prev + " " + w);
+    if (head && head_words < 8) {
+      f.push_back("h:" + w);
+      ++head_words;
+    }
+    prev = w;
+  }
+  for (int c : named) {
+    f.push_back("L:" + kb.categories()[c].id);
+    for (int a = ParentOf(kb, c); a >= 0 && !IsRoot(kb, a); a = ParentOf(kb, a)) {
+      f.push_back("A:" + kb.categories()[a].id);
+    }
+  }
+  if (lex_category >= 0) f.push_back("P:" + kb.categories()[lex_category].id);
+  std::sort(f.begin(), f.end());
+  f.erase(std::unique(f.begin(), f.end()), f.end());
+  return f;
+}
+
+std::vector<CategoryGuess> ClassifyFeatures(const KnowledgeBase& kb, const std::vector<std::string>& features) {
+  const RecogniserModel* m = kb.recogniser();
+  if (m == nullptr) return {};
+  const size_t k = m->classes.size();
+  std::vector<double> z(m->bias.begin(), m->bias.end());
+  for (const std::string& f : features) {
+    auto it = m->weights.find(f);
+    if (it == m->weights.end()) continue;
+    for (const auto& [cls, w] : it->second) z[cls] += w;
+  }
+  double hi = *std::max_element(z.begin(), z.end());
+  double sum = 0;
+  for (double& v : z) {
+    v = std::exp((v - hi) / m->temperature);
+    sum += v;
+  }
+  std::vector<CategoryGuess> out;
+  for (size_t c = 0; c < k; ++c) {
+    double p = z[c] / sum;
+    if (p >= 0.001) out.push_back({m->classes[c], p});
+  }
+  std::sort(out.begin(), out.end(), [](const CategoryGuess& a, const CategoryGuess& b) { return a.p > b.p; });
+  return out;
+}
+
+// The top-level branch (a child of the root) that `c` is under.
+int BranchOf(const KnowledgeBase& kb, int c) {
+  for (int p = ParentOf(kb, c); p >= 0 && !IsRoot(kb, p); p = ParentOf(kb, c)) c = p;
+  return c;
+}
+
+// The category of a listing from the lexicon's candidates and the recogniser's guesses. The
+// recogniser's support for a category is its probability that the product is that category,
+// a kind of it, or a category it is a kind of (the same line of the taxonomy).
+//  - A category the listing names in words (the lexicon's pick) is taken, unless the
+//    recogniser is confident (support at its calibrated threshold) that the product is of
+//    another branch ("toy telephone": Toys, not a phone). Its confidence is the larger of the
+//    recogniser's support and the lexicon's measured precision (model meta lexicon_precision).
+//  - Without such words, the recogniser's own category when its support reaches the
+//    threshold, with a kind the lexicon names inside it.
+//  - Else no category: the three likeliest are offered as candidates.
+void ChooseCategory(const KnowledgeBase& kb, const std::vector<CategoryGuess>& guesses,
+                    const std::vector<int>& specific, int lex_category, Inference* out) {
+  const RecogniserModel& m = *kb.recogniser();
+  const double tau = m.threshold;
+  auto support = [&](int c) {
+    double sum = 0;
+    for (const auto& g : guesses) {
+      if (kb.IsA(c, g.category) || kb.IsA(g.category, c)) sum += g.p;
+    }
+    return std::min(sum, 1.0);
+  };
+  // The recogniser's own pick: the most specific category on the line of its best guess whose
+  // support reaches the threshold.
+  int model_pick = -1;
+  if (!guesses.empty()) {
+    for (int c = guesses.front().category; c >= 0 && !IsRoot(kb, c); c = ParentOf(kb, c)) {
+      if (support(c) >= tau) {
+        model_pick = c;
+        break;
+      }
+    }
+  }
+  int chosen = -1;
+  double conf = 0;
+  if (lex_category >= 0) {
+    const bool overruled = model_pick >= 0 && BranchOf(kb, model_pick) != BranchOf(kb, lex_category) &&
+                           !kb.IsA(lex_category, model_pick);
+    if (!overruled) {
+      chosen = lex_category;
+      conf = std::max(support(lex_category), m.lexicon_precision);
+    }
+  }
+  if (chosen < 0 && model_pick >= 0) {
+    chosen = model_pick;
+    conf = support(model_pick);
+    // The lexicon may name the kind within the recogniser's category.
+    for (int c : specific) {
+      if (c != chosen && kb.IsA(c, chosen)) chosen = c;
+    }
+  }
+  if (chosen >= 0) {
+    out->category = chosen;
+    out->confidence = conf;
+    return;
+  }
+  for (const auto& g : guesses) {
+    if (out->candidates.size() >= 3) break;
+    out->candidates.emplace_back(g.category, g.p);
+  }
+}
+
+std::vector<Inference> Infer(const KnowledgeBase& kb, std::string_view text, bool use_model,
+                             std::vector<std::string>* features_out);
+
 }  // namespace
 
+// The compiled lexicon: every term normalised once, by its first byte.
+struct IntakeIndex {
+  std::array<std::vector<std::pair<int, std::string>>, 256> by_first;
+};
+
+const IntakeIndex& GetIntakeIndex(const KnowledgeBase& kb) {
+  std::call_once(kb.intake_once_, [&kb] {
+    auto idx = std::make_shared<IntakeIndex>();
+    const auto& lex = kb.lexicon();
+    for (int e = 0; e < static_cast<int>(lex.size()); ++e) {
+      for (const auto& t : lex[e].terms) {
+        std::string term = Normalise(t).s;
+        if (!term.empty()) idx->by_first[static_cast<unsigned char>(term[0])].emplace_back(e, term);
+      }
+    }
+    kb.intake_index_ = std::move(idx);
+  });
+  return *kb.intake_index_;
+}
+
 std::vector<Inference> InferFromText(const KnowledgeBase& kb, std::string_view text) {
+  return Infer(kb, text, true, nullptr);
+}
+
+std::vector<Inference> InferFromTextLexiconOnly(const KnowledgeBase& kb, std::string_view text) {
+  return Infer(kb, text, false, nullptr);
+}
+
+std::vector<std::string> RecogniserFeatures(const KnowledgeBase& kb, std::string_view text) {
+  std::vector<std::string> features;
+  Infer(kb, text, false, &features);
+  return features;
+}
+
+std::vector<CategoryGuess> RecogniseCategory(const KnowledgeBase& kb, std::string_view text) {
+  return ClassifyFeatures(kb, RecogniserFeatures(kb, text));
+}
+
+namespace {
+
+std::vector<Inference> Infer(const KnowledgeBase& kb, std::string_view text, bool use_model,
+                             std::vector<std::string>* features_out) {
   // A listing's title and bullet points fit well within this; the cap keeps the quadratic
   // parts (category candidates against segment breaks) cheap on any input.
   if (text.size() > kMaxTextBytes) {
@@ -498,13 +724,7 @@ std::vector<Inference> InferFromText(const KnowledgeBase& kb, std::string_view t
   const auto& lex = kb.lexicon();
 
   // 1. Every occurrence of every term; then the longest ones that do not overlap.
-  std::array<std::vector<std::pair<int, std::string>>, 256> by_first;
-  for (int e = 0; e < static_cast<int>(lex.size()); ++e) {
-    for (const auto& t : lex[e].terms) {
-      std::string term = Normalise(t).s;
-      if (!term.empty()) by_first[static_cast<unsigned char>(term[0])].emplace_back(e, term);
-    }
-  }
+  const auto& by_first = GetIntakeIndex(kb).by_first;
   std::vector<Match> all;
   for (size_t pos = 0; pos < s.size(); ++pos) {
     for (const auto& [e, term] : by_first[static_cast<unsigned char>(s[pos])]) {
@@ -572,6 +792,7 @@ std::vector<Inference> InferFromText(const KnowledgeBase& kb, std::string_view t
   }
   // Drop every candidate that another one is a kind of (keep the deepest on each line).
   std::vector<Candidate> specific;
+  int lex_best = -1;
   for (const auto& a : cands) {
     bool general = false;
     for (const auto& b : cands) {
@@ -611,16 +832,46 @@ std::vector<Inference> InferFromText(const KnowledgeBase& kb, std::string_view t
       if (!joined) break;
       ++best;
     }
-    Found f;
-    f.pos = 0;
-    f.inf.attribute = kCategoryAttr;
-    f.inf.category = specific[best].category;
-    f.inf.evidence = specific[best].evidence;
-    found.push_back(f);
+    lex_best = static_cast<int>(best);
   }
+  {
+    std::vector<int> named;
+    for (const Match& m : chosen) {
+      if (lex[m.entry].category >= 0 && !m.negated) named.push_back(lex[m.entry].category);
+    }
+    std::vector<int> specific_ids;
+    for (const auto& c : specific) specific_ids.push_back(c.category);
+    const int lex_category = lex_best >= 0 ? specific[lex_best].category : -1;
+    if (features_out != nullptr) {
+      *features_out = FeaturesOf(kb, s, named, lex_category);
+    } else {
+      Found f;
+      f.pos = 0;
+      f.inf.attribute = kCategoryAttr;
+      if (use_model && kb.recogniser() != nullptr) {
+        std::vector<CategoryGuess> guesses = ClassifyFeatures(kb, FeaturesOf(kb, s, named, lex_category));
+        ChooseCategory(kb, guesses, specific_ids, lex_category, &f.inf);
+        if (f.inf.category >= 0) {
+          for (const auto& c : specific) {
+            if (c.category == f.inf.category) f.inf.evidence = c.evidence;
+          }
+          if (f.inf.evidence.empty()) {
+            f.inf.evidence = fmt::format("recogniser: {:.0f}% confident", 100 * f.inf.confidence);
+          }
+        }
+        if (f.inf.category >= 0 || !f.inf.candidates.empty()) found.push_back(f);
+      } else if (lex_category >= 0) {
+        f.inf.category = lex_category;
+        f.inf.evidence = specific[lex_best].evidence;
+        found.push_back(f);
+      }
+    }
+  }
+  if (features_out != nullptr) return {};
 
   const int inferred_category =
       !found.empty() && found.front().inf.attribute == kCategoryAttr ? found.front().inf.category : -1;
+
 
   // 3. Attribute values the lexicon sets. The first statement about an attribute wins;
   // set-valued attributes collect every member named.
@@ -768,15 +1019,22 @@ std::vector<Inference> InferFromText(const KnowledgeBase& kb, std::string_view t
   return out;
 }
 
+}  // namespace
+
 std::vector<Inference> ApplyTextIntake(const KnowledgeBase& kb, std::string_view text,
                                        Product* p) {
   std::vector<Inference> applied;
   for (Inference& inf : InferFromText(kb, text)) {
     if (inf.attribute == kCategoryAttr) {
       if (p->category >= 0) continue;
-      p->category = inf.category;
-      p->category_source = ValueSource::kText;
-      p->category_evidence = inf.evidence;
+      if (inf.category < 0) {
+        p->category_candidates = inf.candidates;  // not confident: the category is asked
+      } else {
+        p->category = inf.category;
+        p->category_source = ValueSource::kText;
+        p->category_evidence = inf.evidence;
+        p->category_confidence = inf.confidence;
+      }
     } else {
       // Text beats a category default, never a given value.
       if (p->values[inf.attribute].known() &&

@@ -41,7 +41,7 @@ class IntakeGoldenTest : public ::testing::Test {
       const std::string& text = lang == Lang::kZh ? c.zh : c.en;
       std::string got = "(none)", evidence;
       for (const Inference& inf : InferFromText(*kb_, text)) {
-        if (inf.attribute == kCategoryAttr) {
+        if (inf.attribute == kCategoryAttr && inf.category >= 0) {
           got = kb_->categories()[inf.category].id;
           evidence = inf.evidence;
         }

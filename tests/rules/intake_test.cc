@@ -147,6 +147,12 @@ class IntakeTest : public ::testing::Test {
     std::map<std::string, std::string> out;
     for (const Inference& inf : InferFromText(*kb_, text)) {
       if (inf.attribute == kCategoryAttr) {
+        if (inf.category < 0) {
+          std::string c;
+          for (const auto& [cat, p] : inf.candidates) c += (c.empty() ? "" : ",") + kb_->categories()[cat].id;
+          out["candidates"] = c;
+          continue;
+        }
         out["category"] = kb_->categories()[inf.category].id + " [" + inf.evidence + "]";
       } else {
         const Attribute& a = kb_->attributes()[inf.attribute];

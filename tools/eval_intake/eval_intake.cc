@@ -132,6 +132,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"train", "eval", "both"}));
   app.add_option("--cases", cases_path, "Write one TSV line per alert and act");
   app.add_option("--zh", zh_path, "Evaluate a Chinese listing set (TSV: case, celex, date, title)");
+  std::string explain;
+  app.add_option("--explain", explain, "Print the recogniser's features and guesses for one text");
   app.add_option("--dump", dump_path, "Write the alerts counted (TSV: case, celexes, date, category, text)");
   CLI11_PARSE(app, argc, argv);
 
@@ -139,6 +141,22 @@ int main(int argc, char** argv) {
   if (!kb.ok()) {
     std::cerr << "eval_intake: the knowledge base does not load:\n" << kb.status().ToString() << "\n";
     return 1;
+  }
+  if (!explain.empty()) {
+    const KnowledgeBase& K = **kb;
+    for (const std::string& f : RecogniserFeatures(K, explain)) fmt::print("{} ", f);
+    fmt::print("\n");
+    for (const CategoryGuess& g : RecogniseCategory(K, explain)) {
+      if (g.p >= 0.01) fmt::print("  {:.3f} {}\n", g.p, K.categories()[g.category].id);
+    }
+    for (const Inference& inf : InferFromText(K, explain)) {
+      if (inf.attribute != kCategoryAttr) continue;
+      fmt::print("category: {} ({:.2f}) [{}]", inf.category >= 0 ? K.categories()[inf.category].id : "-",
+                 inf.confidence, inf.evidence);
+      for (const auto& [c, p] : inf.candidates) fmt::print(" candidate {} {:.2f}", K.categories()[c].id, p);
+      fmt::print("\n");
+    }
+    return 0;
   }
   std::ofstream cases;
   Evaluator ev{**kb, nullptr, {}};

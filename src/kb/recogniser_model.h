@@ -1,0 +1,28 @@
+// Reading the product recogniser's model (knowledge/recogniser/model.tsv); see kb.h.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eucomply/kb.h"
+
+namespace eucomply::kb {
+
+// The lower-case hex SHA-256 of `data`.
+std::string Sha256Hex(std::string_view data);
+
+// Parses a model; on errors appends "path:line:col: message" lines and returns null.
+std::shared_ptr<RecogniserModel> ParseRecogniserModel(
+    std::string_view text, const std::string& path,
+    const std::function<int(std::string_view)>& find_category, std::vector<std::string>* errors);
+
+// Loads <dir>/recogniser/model.tsv after checking it against model.sha256. Null without
+// errors when the folder holds no model.
+std::shared_ptr<RecogniserModel> LoadRecogniserModel(
+    const std::string& dir, const std::function<int(std::string_view)>& find_category,
+    std::vector<std::string>* errors);
+
+}  // namespace eucomply::kb
