@@ -10,7 +10,10 @@
 #include <filesystem>
 #include <iostream>
 
+#include <yaml-cpp/yaml.h>
+
 #include "eucomply/engine.h"
+#include "eucomply/intake.h"
 #include "eucomply/report.h"
 
 namespace eucomply {
@@ -67,6 +70,44 @@ void BM_Assess(benchmark::State& state) {
   state.counters["products_in_mix"] = static_cast<double>(f.products.size());
 }
 BENCHMARK(BM_Assess);
+
+// The bulk listing audit's inner loop (issue 11): text intake (lexicon, quantities, product
+// recogniser) then the statuses of every act, per listing, on one core. The listings are the
+// English and Chinese descriptions of tests/golden/intake.yaml and tests/golden/listings.yaml.
+void BM_TextIntakeAndAssess(benchmark::State& state) {
+  const Fixture& f = Get();
+  static const std::vector<std::string> texts = [] {
+    std::vector<std::string> t;
+    YAML::Node intake = YAML::LoadFile(std::string(EUCOMPLY_SOURCE_DIR) + "/tests/golden/intake.yaml");
+    for (const auto& n : intake["products"]) {
+      t.push_back(n["en"].as<std::string>());
+      t.push_back(n["zh"].as<std::string>());
+    }
+    YAML::Node listings = YAML::LoadFile(std::string(EUCOMPLY_SOURCE_DIR) + "/tests/golden/listings.yaml");
+    for (const auto& n : listings["listings"]) t.push_back(n["text"].as<std::string>());
+    return t;
+  }();
+  AssessOptions opts;
+  opts.as_of = *Date::Parse("2026-11-24");
+  opts.explain = false;
+  opts.obligations = false;
+  Assessment out;
+  Product p = Product::Empty(*f.kb);
+  const Product empty = p;
+  size_t i = 0, bytes = 0;
+  for (auto _ : state) {
+    p = empty;
+    ApplyTextIntake(*f.kb, texts[i], &p);
+    Assess(*f.kb, p, opts, &out);
+    benchmark::DoNotOptimize(out);
+    bytes += texts[i].size();
+    if (++i == texts.size()) i = 0;
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.counters["listings_in_mix"] = static_cast<double>(texts.size());
+}
+BENCHMARK(BM_TextIntakeAndAssess);
 
 // The same, rendered to the JSON the CLI and the API return (the streaming writer).
 void BM_AssessToJson(benchmark::State& state) {

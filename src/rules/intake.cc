@@ -672,7 +672,11 @@ std::vector<Inference> Infer(const KnowledgeBase& kb, std::string_view text, boo
 
 // The compiled lexicon: every term normalised once, by its first byte.
 struct IntakeIndex {
+  // Terms by their first byte, for terms whose second byte may be skipped or stands for
+  // several (a joiner, an apostrophe) or that have one byte.
   std::array<std::vector<std::pair<int, std::string>>, 256> by_first;
+  // All other terms by their first two bytes.
+  std::vector<std::vector<std::pair<int, std::string>>> by_two = std::vector<std::vector<std::pair<int, std::string>>>(65536);
 };
 
 const IntakeIndex& GetIntakeIndex(const KnowledgeBase& kb) {
@@ -682,7 +686,13 @@ const IntakeIndex& GetIntakeIndex(const KnowledgeBase& kb) {
     for (int e = 0; e < static_cast<int>(lex.size()); ++e) {
       for (const auto& t : lex[e].terms) {
         std::string term = Normalise(t).s;
-        if (!term.empty()) idx->by_first[static_cast<unsigned char>(term[0])].emplace_back(e, term);
+        if (term.empty()) continue;
+        const unsigned char a = static_cast<unsigned char>(term[0]);
+        if (term.size() < 2 || IsJoiner(term[1]) || term[1] == '\'' || IsJoiner(term[0])) {
+          idx->by_first[a].emplace_back(e, term);
+        } else {
+          idx->by_two[a << 8 | static_cast<unsigned char>(term[1])].emplace_back(e, term);
+        }
       }
     }
     kb.intake_index_ = std::move(idx);
@@ -724,12 +734,20 @@ std::vector<Inference> Infer(const KnowledgeBase& kb, std::string_view text, boo
   const auto& lex = kb.lexicon();
 
   // 1. Every occurrence of every term; then the longest ones that do not overlap.
-  const auto& by_first = GetIntakeIndex(kb).by_first;
+  const IntakeIndex& index = GetIntakeIndex(kb);
+  const auto& by_first = index.by_first;
   std::vector<Match> all;
   for (size_t pos = 0; pos < s.size(); ++pos) {
     for (const auto& [e, term] : by_first[static_cast<unsigned char>(s[pos])]) {
       size_t end = MatchTermAt(s, pos, term);
       if (end != kNpos) all.push_back({pos, end, e, false});
+    }
+    if (pos + 1 < s.size()) {
+      const int key = static_cast<unsigned char>(s[pos]) << 8 | static_cast<unsigned char>(s[pos + 1]);
+      for (const auto& [e, term] : index.by_two[key]) {
+        size_t end = MatchTermAt(s, pos, term);
+        if (end != kNpos) all.push_back({pos, end, e, false});
+      }
     }
   }
   std::stable_sort(all.begin(), all.end(), [](const Match& a, const Match& b) {
@@ -841,7 +859,7 @@ std::vector<Inference> Infer(const KnowledgeBase& kb, std::string_view text, boo
     }
     std::vector<int> specific_ids;
     for (const auto& c : specific) specific_ids.push_back(c.category);
-    const int lex_category = lex_best >= 0 ? specific[lex_best].category : -1;
+    int lex_category = lex_best >= 0 ? specific[lex_best].category : -1;
     if (features_out != nullptr) {
       *features_out = FeaturesOf(kb, s, named, lex_category);
     } else {
@@ -849,7 +867,21 @@ std::vector<Inference> Infer(const KnowledgeBase& kb, std::string_view text, boo
       f.pos = 0;
       f.inf.attribute = kCategoryAttr;
       if (use_model && kb.recogniser() != nullptr) {
-        std::vector<CategoryGuess> guesses = ClassifyFeatures(kb, FeaturesOf(kb, s, named, lex_category));
+        const std::vector<std::string> features = FeaturesOf(kb, s, named, lex_category);
+        std::vector<CategoryGuess> guesses = ClassifyFeatures(kb, features);
+        // Text that is mostly not words (noise, a pasted binary): of 20 or more distinct words
+        // fewer than one in five ever occurred in a listing the recogniser learned from. A
+        // lexicon term found in it is chance, not a product name.
+        int words = 0, known_words = 0;
+        for (const std::string& feat : features) {
+          if (!feat.starts_with("w:")) continue;
+          ++words;
+          known_words += kb.recogniser()->weights.count(feat) > 0;
+        }
+        if (words >= 20 && known_words * 5 < words) {
+          specific_ids.clear();
+          lex_category = -1;
+        }
         ChooseCategory(kb, guesses, specific_ids, lex_category, &f.inf);
         if (f.inf.category >= 0) {
           for (const auto& c : specific) {

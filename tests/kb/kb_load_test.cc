@@ -3,9 +3,15 @@
 // reported problem by problem with file:line:col.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
+
 #include <set>
 
 #include "eucomply/kb.h"
+#include "kb/recogniser_model.h"
 
 namespace eucomply {
 namespace {
@@ -73,6 +79,40 @@ TEST(KnowledgeBaseTest, BrokenKnowledgeBaseListsEveryProblemWithItsPlace) {
   // rule that tests the fact itself and the exclusion that needs the fact stated load clean.
   EXPECT_EQ(all.find("unknown_false.yaml:14:"), std::string::npos) << all;
   EXPECT_EQ(all.find("unknown_false.yaml:19:"), std::string::npos) << all;
+}
+
+// The recogniser ships with its SHA-256: a model changed by hand (or not rebuilt) is refused
+// with the place named, and a malformed model reports file:line:col.
+TEST(KnowledgeBaseTest, RecogniserModelIsCheckedAndParsed) {
+  namespace fs = std::filesystem;
+  auto ok = LoadKnowledgeBase(EUCOMPLY_KNOWLEDGE_DIR);
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  ASSERT_NE((*ok)->recogniser(), nullptr) << "knowledge/recogniser/model.tsv is missing";
+  EXPECT_GT((*ok)->recogniser()->classes.size(), 50u);
+  EXPECT_EQ((*ok)->recogniser()->sha256.size(), 64u);
+
+  const fs::path dir = fs::temp_directory_path() / ("eucomply-kb-model-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::copy(EUCOMPLY_KNOWLEDGE_DIR, dir, fs::copy_options::recursive);
+  {
+    std::ofstream(dir / "recogniser/model.tsv", std::ios::app) << "f\tw:extra\t0:1\n";
+  }
+  auto changed = LoadKnowledgeBase(dir.string());
+  ASSERT_FALSE(changed.ok());
+  EXPECT_NE(changed.status().ToString().find("recogniser/model.sha256:1:1: the SHA-256 of model.tsv"),
+            std::string::npos) << changed.status().ToString();
+
+  const std::string bad = "classes\tno_such_category\nbias\t0\nf\tw:x\t3:1\n";
+  {
+    std::ofstream(dir / "recogniser/model.tsv", std::ios::trunc) << bad;
+    std::ofstream(dir / "recogniser/model.sha256", std::ios::trunc) << kb::Sha256Hex(bad) << "  model.tsv\n";
+  }
+  auto malformed = LoadKnowledgeBase(dir.string());
+  fs::remove_all(dir);
+  ASSERT_FALSE(malformed.ok());
+  const std::string msg = malformed.status().ToString();
+  EXPECT_NE(msg.find("recogniser/model.tsv:1:9: unknown category 'no_such_category'"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("recogniser/model.tsv:3:7: expected class:weight"), std::string::npos) << msg;
 }
 
 TEST(KnowledgeBaseTest, MissingFolderIsNotFound) {

@@ -95,3 +95,32 @@ TEST_F(IntakeGoldenTest, ChineseCategoryAtLeast90Percent) {
 
 }  // namespace
 }  // namespace eucomply
+
+namespace eucomply {
+namespace {
+
+// Bad input through the bundled lexicon and recogniser: no crash, and no category claimed
+// from noise (at most candidates to ask about).
+TEST_F(IntakeGoldenTest, BadInputGivesAnHonestUnknownCategory) {
+  std::string noise;
+  uint32_t x = 12345;
+  for (int i = 0; i < 8192; ++i) {
+    x = x * 1103515245u + 12345u;
+    noise.push_back(static_cast<char>(33 + (x >> 16) % 94));
+  }
+  std::string control;
+  for (int c = 0; c < 32; ++c) control += static_cast<char>(c);
+  const std::string inputs[] = {"", "   ", noise, "😀😀😀 🔥🔥 ✨✨✨", control + control,
+                                "ЖЖЖ ـــ ᚠᚢᚦ ꦲꦏ \xF0\x9F\x98", "\xFF\xFE\xC3\x28\xE2\x82",
+                                std::string(8192, 'a'), "a b c d e f g h i j k l m n o p"};
+  for (const std::string& text : inputs) {
+    for (const Inference& inf : InferFromText(*kb_, text)) {
+      if (inf.attribute != kCategoryAttr) continue;
+      EXPECT_EQ(inf.category, -1) << "a category (" << kb_->categories()[inf.category].id
+                                  << ") from noise: \"" << text.substr(0, 40) << "\"";
+    }
+  }
+}
+
+}  // namespace
+}  // namespace eucomply
