@@ -1,4 +1,6 @@
 #include "fuzz_targets.h"
+#include "kb/recogniser_model.h"
+#include "eucomply/intake.h"
 
 #include <cstdlib>
 #include <iostream>
@@ -63,6 +65,29 @@ void FuzzCondition(const uint8_t* data, size_t size) {
     if (err.offset > text.size()) std::abort();  // errors point inside the text
   }
   if (ok && (e.root < 0 || e.root >= static_cast<int>(e.nodes.size()))) std::abort();
+}
+
+}  // namespace eucomply::fuzz
+
+namespace eucomply::fuzz {
+
+void FuzzRecogniserModel(const uint8_t* data, size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  std::vector<std::string> errors;
+  auto model = kb::ParseRecogniserModel(
+      text, "model.tsv", [](std::string_view s) { return Kb().FindCategory(s); }, &errors);
+  if (!model && errors.empty()) std::abort();  // a refusal must say why
+  if (model && (model->classes.empty() || model->bias.size() != model->classes.size())) std::abort();
+  if (model) {
+    for (const auto& [f, ws] : model->weights) {
+      for (const auto& [cls, w] : ws) {
+        if (cls >= model->classes.size()) std::abort();
+      }
+    }
+  }
+  for (const Inference& inf : InferFromText(Kb(), text)) {
+    if (inf.attribute == kCategoryAttr && inf.category >= static_cast<int>(Kb().categories().size())) std::abort();
+  }
 }
 
 }  // namespace eucomply::fuzz

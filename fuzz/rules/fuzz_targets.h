@@ -13,5 +13,8 @@ namespace eucomply::fuzz {
 void FuzzProductDocument(const uint8_t* data, size_t size);
 // A condition string against the mini knowledge base's attributes.
 void FuzzCondition(const uint8_t* data, size_t size);
+// A recogniser model file (knowledge/recogniser/model.tsv format) against the mini knowledge
+// base's categories; and the same bytes as a listing text through the bundled-free intake.
+void FuzzRecogniserModel(const uint8_t* data, size_t size);
 
 }  // namespace eucomply::fuzz

@@ -53,5 +53,6 @@ void Replay(const std::vector<std::string>& corpus, F target) {
 
 TEST(FuzzReplayTest, ProductDocuments) { Replay(Corpus("product"), eucomply::fuzz::FuzzProductDocument); }
 TEST(FuzzReplayTest, Conditions) { Replay(Corpus("cond"), eucomply::fuzz::FuzzCondition); }
+TEST(FuzzReplayTest, RecogniserModels) { Replay(Corpus("model"), eucomply::fuzz::FuzzRecogniserModel); }
 
 }  // namespace
