@@ -1,6 +1,7 @@
 // `eucomply assess`: one product, from a file or answered question by question.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <set>
@@ -81,8 +82,23 @@ int RunInteractive(const KnowledgeBase& kb, Product product, const AssessOptions
               << qj["why"].get<std::string>() << ")\n";
     bool eof = false;
     if (q->attribute == kCategoryAttr) {
-      std::cout << (lang == Lang::kZh ? "  输入类别代码（例如 kettle、plush_toy），或 ? 跳过\n"
-                                      : "  Enter a category id (e.g. kettle, plush_toy), or ? to skip\n");
+      // Candidates: those the text intake was unsure between, then those the user's words
+      // bring up. A number picks one; a category id is taken as it is.
+      std::vector<int> choices;
+      auto offer = [&](const std::vector<int>& cats) {
+        choices = cats;
+        for (size_t i = 0; i < choices.size(); ++i) {
+          const Category& c = kb.categories()[choices[i]];
+          std::cout << fmt::format("  {}. {} ({})\n", i + 1, c.name.Get(lang), c.id);
+        }
+      };
+      if (!product.category_candidates.empty()) {
+        std::vector<int> cats;
+        for (const auto& [c, p] : product.category_candidates) cats.push_back(c);
+        offer(cats);
+      }
+      std::cout << (lang == Lang::kZh ? "  输入序号、几个描述产品的词（例如 毛绒玩具）或类别代码，? 跳过\n"
+                                      : "  Enter a number, a few words for the product (e.g. plush toy) or a category id; ? to skip\n");
       while (true) {
         std::cout << "> " << std::flush;
         std::string line;
@@ -96,8 +112,36 @@ int RunInteractive(const KnowledgeBase& kb, Product product, const AssessOptions
           break;
         }
         int c = kb.FindCategory(t);
+        if (c < 0 && !choices.empty() && std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+          size_t k = static_cast<size_t>(std::stoul(std::string(t.substr(0, 6))));
+          if (k >= 1 && k <= choices.size()) c = choices[k - 1];
+        }
         if (c < 0) {
-          std::cout << (lang == Lang::kZh ? "未知类别：" : "unknown category: ") << t << "\n";
+          std::vector<int> cats;
+          // Words neither the lexicon nor the recogniser has seen bring up nothing.
+          bool known_word = false;
+          for (const std::string& f : RecogniserFeatures(kb, t)) {
+            known_word = known_word || f.starts_with("L:") ||
+                         (kb.recogniser() != nullptr && f.starts_with("w:") && kb.recogniser()->weights.count(f) > 0);
+          }
+          for (const Inference& inf : known_word ? InferFromText(kb, t) : std::vector<Inference>{}) {
+            if (inf.attribute != kCategoryAttr) continue;
+            if (inf.category >= 0) cats.push_back(inf.category);
+            for (const auto& [cand, p] : inf.candidates) cats.push_back(cand);
+          }
+          for (const CategoryGuess& g : known_word ? RecogniseCategory(kb, t) : std::vector<CategoryGuess>{}) {
+            if (cats.size() >= 3) break;
+            if (g.p >= 0.05 && std::find(cats.begin(), cats.end(), g.category) == cats.end()) cats.push_back(g.category);
+          }
+          if (cats.size() > 3) cats.resize(3);
+          if (cats.empty()) {
+            std::cout << (lang == Lang::kZh ? "没有与之相符的类别：" : "no category matches: ") << t
+                      << (lang == Lang::kZh ? "（换几个词，或用 eucomply kb categories 查看类别代码）\n"
+                                            : " (try other words; eucomply kb categories lists the ids)\n");
+            continue;
+          }
+          std::cout << (lang == Lang::kZh ? "  可能是：\n" : "  Did you mean:\n");
+          offer(cats);
           continue;
         }
         product.category = c;

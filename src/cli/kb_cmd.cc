@@ -1,6 +1,7 @@
-// `eucomply kb check|acts|stats`: the knowledge base itself.
+// `eucomply kb check|acts|categories|stats`: the knowledge base itself.
 #include <fmt/format.h>
 
+#include <functional>
 #include <iostream>
 #include <memory>
 
@@ -54,6 +55,46 @@ int RunActs(const KbArgs& a) {
   return 0;
 }
 
+// The taxonomy as a tree: id, name, and the Safety Gate categories each one stands for.
+int RunCategories(const KbArgs& a) {
+  auto lang = ParseLang(a.lang);
+  auto kb = LoadKnowledgeBase(Dir(a));
+  if (!kb.ok() || !lang) {
+    std::cerr << (lang ? kb.status().ToString() : "--lang must be en or zh") << "\n";
+    return 1;
+  }
+  const KnowledgeBase& K = **kb;
+  const int n = static_cast<int>(K.categories().size());
+  std::vector<std::vector<int>> children(n);
+  std::vector<int> roots;
+  for (int c = 0; c < n; ++c) {
+    const auto& parents = K.categories()[c].parent_ids;
+    if (parents.empty()) roots.push_back(c);
+    for (const auto& p : parents) {
+      int pi = K.FindCategory(p);
+      if (pi >= 0) children[pi].push_back(c);
+    }
+  }
+  if (a.format == "json") {
+    nlohmann::json arr = nlohmann::json::array();
+    for (int c = 0; c < n; ++c) {
+      const Category& cat = K.categories()[c];
+      arr.push_back({{"id", cat.id}, {"name", cat.name.Get(*lang)}, {"parents", cat.parent_ids}});
+    }
+    std::cout << arr.dump(2) << "\n";
+    return 0;
+  }
+  std::function<void(int, int)> print = [&](int c, int depth) {
+    const Category& cat = K.categories()[c];
+    std::cout << fmt::format("{:{}}{:<{}} {}\n", "", 2 * depth, cat.id, std::max(1, 34 - 2 * depth),
+                             cat.name.Get(*lang));
+    for (int k : children[c]) print(k, depth + 1);
+  };
+  for (int r : roots) print(r, 0);
+  std::cout << fmt::format("{} categories (a category with several parents is shown under each)\n", n);
+  return 0;
+}
+
 int RunStats(const KbArgs& a) {
   auto kb = LoadKnowledgeBase(Dir(a));
   if (!kb.ok()) {
@@ -89,7 +130,7 @@ int RunStats(const KbArgs& a) {
 
 void AddKbCommands(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<KbArgs>();
-  CLI::App* kb = app.add_subcommand("kb", "The knowledge base: check, list acts, statistics");
+  CLI::App* kb = app.add_subcommand("kb", "The knowledge base: check, list acts and categories, statistics");
   kb->require_subcommand(1);
   kb->add_option("--kb", args->kb_dir, "Knowledge-base folder (default: the bundled one)");
   CLI::App* check = kb->add_subcommand("check", "Validate every file; list every problem");
@@ -98,6 +139,10 @@ void AddKbCommands(CLI::App& app, Context& ctx) {
   acts->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   acts->add_option("--lang", args->lang, "en or zh");
   acts->callback([args, &ctx]() { ctx.exit_code = RunActs(*args); });
+  CLI::App* cats = kb->add_subcommand("categories", "List the product taxonomy as a tree");
+  cats->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cats->add_option("--lang", args->lang, "en or zh");
+  cats->callback([args, &ctx]() { ctx.exit_code = RunCategories(*args); });
   CLI::App* stats = kb->add_subcommand("stats", "Counts, and the unconfirmed items");
   stats->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   stats->callback([args, &ctx]() { ctx.exit_code = RunStats(*args); });

@@ -121,6 +121,35 @@ TEST(CliTest, KbActsAndStats) {
   EXPECT_EQ(s["obligations"], 5);
 }
 
+TEST(CliTest, InteractiveCategoryFromWordsOffersCandidates) {
+  // Words instead of an id: the candidates are offered and a number picks one.
+  Output r = Exec("assess --interactive --as-of 2026-11-24 --format summary",
+                  "soft cuddly plush toy\\n1\\n");
+  EXPECT_NE(r.out.find("Did you mean:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1. "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(plush_toy)"), std::string::npos) << r.out;
+  Output none = Exec("assess --interactive --as-of 2026-11-24 --format summary", "qqqq zzzz\\n?\\n");
+  EXPECT_NE(none.out.find("no category matches: qqqq zzzz"), std::string::npos) << none.out;
+}
+
+TEST(CliTest, KbCategoriesListsTheTaxonomy) {
+  Output text = Exec("kb categories");
+  ASSERT_EQ(text.exit_code, 0) << text.out;
+  // A tree: the root first, branches indented under it, kinds under their branch.
+  EXPECT_EQ(text.out.rfind("product ", 0), 0u) << text.out.substr(0, 200);
+  EXPECT_NE(text.out.find("\n  toy "), std::string::npos);
+  EXPECT_NE(text.out.find("\n    plush_toy "), std::string::npos);
+  Output zh = Exec("kb categories --lang zh");
+  EXPECT_NE(zh.out.find("玩具"), std::string::npos);
+  Output json = Exec("kb categories --format json");
+  ASSERT_EQ(json.exit_code, 0) << json.out;
+  auto arr = nlohmann::json::parse(json.out);
+  EXPECT_GT(arr.size(), 200u);
+  Output bad = Exec("kb categories --lang fr");
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_NE(bad.out.find("--lang must be en or zh"), std::string::npos) << bad.out;
+}
+
 TEST(CliTest, InteractiveAsksUntilNothingIsUndetermined) {
   // No product: the category is asked first; then the radio question settles both acts.
   Output r = Exec("assess --interactive --as-of 2026-11-24 " + kMini, "appliance\\nyes\\n");
