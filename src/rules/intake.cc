@@ -1039,6 +1039,31 @@ std::vector<Inference> Infer(const KnowledgeBase& kb, std::string_view text, boo
     add(pick->attribute, Value::Number(v), ev, q.begin, larger, true);
   }
 
+  // 5. Children's clothing sizes as EU labels write them, "122/128" (heights in cm, the
+  // second the largest body height the garment is for): only for clothing, or next to a word
+  // for size.
+  if (const int height_attr = kb.FindAttribute("garment_max_height"); height_attr >= 0 && slot.count(height_attr) == 0) {
+    const int clothing = kb.FindCategory("clothing_textile");
+    const bool is_clothing = inferred_category >= 0 && clothing >= 0 && kb.IsA(inferred_category, clothing);
+    for (size_t i = 0; i + 6 < s.size(); ++i) {
+      if (!IsDigit(s[i]) || (i > 0 && (IsAlnum(s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '.'))) continue;
+      size_t e1 = i;
+      while (e1 < s.size() && IsDigit(s[e1])) ++e1;
+      if (e1 - i < 2 || e1 - i > 3 || e1 >= s.size() || s[e1] != '/') continue;
+      size_t e2 = e1 + 1;
+      while (e2 < s.size() && IsDigit(s[e2])) ++e2;
+      if (e2 - e1 - 1 < 2 || e2 - e1 - 1 > 3 || (e2 < s.size() && (IsAlnum(s[e2]) || s[e2] == '/'))) continue;
+      const int a = std::atoi(std::string(s.substr(i, e1 - i)).c_str());
+      const int b = std::atoi(std::string(s.substr(e1 + 1, e2 - e1 - 1)).c_str());
+      if (a < 50 || b > 188 || b - a < 4 || b - a > 8) continue;
+      auto [cb, ce] = ClauseAround(s, i, e2);
+      const bool size_word = ContainsAny(s.substr(cb, ce - cb), {"size", "sizes", "gr", "taille", "尺码", "码", "身高"});
+      if (!is_clothing && !size_word) continue;
+      add(height_attr, Value::Number(b / 100.0), Quote(norm, text, i, e2), i, false, true);
+      break;
+    }
+  }
+
   std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
     if ((a.inf.attribute == kCategoryAttr) != (b.inf.attribute == kCategoryAttr)) {
       return a.inf.attribute == kCategoryAttr;

@@ -20,6 +20,7 @@ struct Listing {
   std::map<std::string, std::string> status;   // act short name -> status
   std::vector<std::string> questions;
   std::map<std::string, std::string> answers;  // attribute id (or "category") -> value
+  std::vector<std::string> notes;               // "ACT/note_id" that must hold from the text alone
 };
 
 void PrintTo(const Listing& l, std::ostream* os) { *os << l.name; }
@@ -37,6 +38,7 @@ std::vector<Listing> LoadListings() {
     if (n["answers"]) {
       for (const auto& kv : n["answers"]) l.answers[kv.first.as<std::string>()] = kv.second.as<std::string>();
     }
+    for (const auto& q : n["notes"]) l.notes.push_back(q.as<std::string>());
     out.push_back(l);
   }
   return out;
@@ -66,6 +68,16 @@ TEST_P(ListingGoldenTest, CategoryVerdictsAndQuestions) {
     int i = kb.FindAct(act);
     ASSERT_GE(i, 0) << "unknown act " << act;
     EXPECT_EQ(VerdictStatusName(a.acts[i].status), want) << l.name << ": " << act;
+  }
+  for (const std::string& note : l.notes) {
+    const size_t slash = note.find('/');
+    int i = kb.FindAct(note.substr(0, slash));
+    ASSERT_GE(i, 0) << note;
+    bool found = false;
+    for (const Reason& r : a.acts[i].reasons) {
+      found = found || (r.kind == ReasonKind::kNote && r.rule && r.rule->id == note.substr(slash + 1));
+    }
+    EXPECT_TRUE(found) << l.name << ": the result does not say " << note;
   }
   std::vector<std::string> asked;
   for (int step = 0; step < 60; ++step) {
