@@ -212,6 +212,7 @@ void WriteProduct(JsonWriter& w, const KnowledgeBase& kb, const Product& p, Lang
   if (p.category >= 0) {
     const Category& c = kb.categories()[p.category];
     w.Key("category").BeginObject();
+    if (p.category_source == ValueSource::kText) w.Member("confidence", p.category_confidence);
     if (!p.category_evidence.empty()) w.Member("evidence", p.category_evidence);
     w.Member("id", c.id);
     w.Member("name", c.name.Get(lang));
@@ -219,6 +220,18 @@ void WriteProduct(JsonWriter& w, const KnowledgeBase& kb, const Product& p, Lang
     w.EndObject();
   } else {
     w.Key("category").Null();
+  }
+  if (p.category < 0 && !p.category_candidates.empty()) {
+    // Read from text without enough confidence: what to offer when the category is asked.
+    w.Key("category_candidates").BeginArray();
+    for (const auto& [c, prob] : p.category_candidates) {
+      w.BeginObject();
+      w.Member("id", kb.categories()[c].id);
+      w.Member("name", kb.categories()[c].name.Get(lang));
+      w.Member("p", prob);
+      w.EndObject();
+    }
+    w.EndArray();
   }
   if (!p.description.empty()) w.Member("description", p.description);
   w.Member("name", p.name);

@@ -132,6 +132,26 @@ TEST(CliTest, InteractiveCategoryFromWordsOffersCandidates) {
   EXPECT_NE(none.out.find("no category matches: qqqq zzzz"), std::string::npos) << none.out;
 }
 
+TEST(CliTest, JsonShowsCategoryConfidenceAndCandidates) {
+  // Confident: the category with its confidence; unsure: no category, the candidates instead.
+  Output sure = Exec("assess --text 'Plush teddy bear for babies' --format json --as-of 2026-11-24");
+  ASSERT_EQ(sure.exit_code, 0) << sure.out;
+  auto s = nlohmann::json::parse(sure.out)["product"];
+  EXPECT_EQ(s["category"]["id"], "plush_toy") << s.dump(2);
+  EXPECT_EQ(s["category"]["source"], "text");
+  EXPECT_GT(s["category"]["confidence"].get<double>(), 0.5);
+  EXPECT_LE(s["category"]["confidence"].get<double>(), 1.0);
+  EXPECT_FALSE(s.contains("category_candidates"));
+  Output unsure = Exec("assess --text 'Wooden cube for babies' --format json --as-of 2026-11-24");
+  ASSERT_EQ(unsure.exit_code, 0) << unsure.out;
+  auto u = nlohmann::json::parse(unsure.out)["product"];
+  EXPECT_TRUE(u["category"].is_null()) << u.dump(2);
+  ASSERT_TRUE(u["category_candidates"].is_array()) << u.dump(2);
+  ASSERT_GE(u["category_candidates"].size(), 2u);
+  EXPECT_LE(u["category_candidates"].size(), 3u);
+  EXPECT_GE(u["category_candidates"][0]["p"].get<double>(), u["category_candidates"][1]["p"].get<double>());
+}
+
 TEST(CliTest, KbCategoriesListsTheTaxonomy) {
   Output text = Exec("kb categories");
   ASSERT_EQ(text.exit_code, 0) << text.out;
