@@ -30,6 +30,7 @@
 #include "eucomply/engine.h"
 #include "eucomply/intake.h"
 #include "eucomply/kb.h"
+#include "common/weekly_reports.h"
 
 namespace fs = std::filesystem;
 using namespace eucomply;
@@ -203,29 +204,14 @@ int main(int argc, char** argv) {
     std::cerr << "eval_intake: --reports DIR is required (../shared/data/safety-gate/weekly-reports)\n";
     return 2;
   }
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(reports)) {
-    if (e.path().string().ends_with(".xml.gz") || e.path().string().ends_with(".xml")) files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
   const Date cut = *Date::Parse("2024-01-01");
   std::ofstream dump;
   if (!dump_path.empty()) dump.open(dump_path);
   Split train, eval;
-  for (const fs::path& f : files) {
-    auto xml = alerts::ReadReportFile(f.string());
-    if (!xml.ok()) {
-      std::cerr << f.string() << ": " << xml.status().ToString() << "\n";
-      continue;
-    }
-    auto report = alerts::ParseWeeklyReport(*xml);
-    if (!report.ok() || !report->header.date) {
-      std::cerr << f.string() << ": " << (report.ok() ? "no report date" : report.status().ToString()) << "\n";
-      continue;
-    }
-    const Date on = *report->header.date;
+  tools::ForEachWeeklyReport(reports, [&](const Date& on, const alerts::WeeklyReport& r) {
+    const alerts::WeeklyReport* report = &r;
     const bool is_eval = !(on < cut);
-    if ((is_eval && split_name == "train") || (!is_eval && split_name == "eval")) continue;
+    if ((is_eval && split_name == "train") || (!is_eval && split_name == "eval")) return;
     for (const alerts::Alert& a : report->alerts) {
       if (a.acts.empty() || a.category == "Motor vehicles") continue;
       std::vector<std::string> celexes;
@@ -239,7 +225,7 @@ int main(int argc, char** argv) {
              << text << '\n';
       }
     }
-  }
+  });
   if (split_name != "eval") Print("Training split (reports before 2024)", train);
   if (split_name != "train") Print("Evaluation split (reports of 2024-2026)", eval);
   return 0;

@@ -35,6 +35,7 @@
 #include "eucomply/intake.h"
 #include "eucomply/kb.h"
 #include "kb/recogniser_model.h"
+#include "common/weekly_reports.h"
 
 namespace fs = std::filesystem;
 using namespace eucomply;
@@ -221,24 +222,12 @@ int main(int argc, char** argv) {
   const KnowledgeBase& K = **kb;
   const int other = K.FindCategory("other_product");
 
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(reports)) {
-    if (e.path().string().ends_with(".xml.gz") || e.path().string().ends_with(".xml")) files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
   std::vector<Example> examples;
   long n_reports = 0, unmapped = 0, refined = 0;
   std::map<std::string, long> unmapped_names;
-  for (const fs::path& f : files) {
-    auto xml = alerts::ReadReportFile(f.string());
-    if (!xml.ok()) {
-      std::cerr << f.string() << ": " << xml.status().ToString() << "\n";
-      continue;
-    }
-    auto report = alerts::ParseWeeklyReport(*xml);
-    if (!report.ok() || !report->header.date) continue;
-    const Date on = *report->header.date;
-    if (!(on < *before)) continue;  // the evaluation split is never read
+  tools::ForEachWeeklyReport(reports, [&](const Date& on, const alerts::WeeklyReport& r) {
+    if (!(on < *before)) return;  // the evaluation split is never used
+    const alerts::WeeklyReport* report = &r;
     ++n_reports;
     for (const alerts::Alert& a : report->alerts) {
       int branch = K.CategoryForSafetyGate(a.category);
@@ -262,7 +251,7 @@ int main(int argc, char** argv) {
       e.date = on;
       examples.push_back(std::move(e));
     }
-  }
+  });
   // Each example once more with only what the lexicon read (L:, A:, P:): a listing in
   // Chinese, or one whose words the reports never used, reaches the model through the
   // bilingual lexicon alone, and its probabilities must be calibrated for that too.
@@ -368,7 +357,7 @@ int main(int argc, char** argv) {
   out += "# (include/eucomply/intake.h, RecogniserFeatures). Built by scripts/train-recogniser; do not edit:\n";
   out += "# model.sha256 must match. Format: src/kb/recogniser_model.cc.\n";
   out += fmt::format("meta\ttrained_on\tSafety Gate weekly reports dated before {} (../shared/data/safety-gate/weekly-reports)\n", before_s);
-  out += "meta\tevaluation_split\treports dated 2024-01-01 and later: never read by the trainer\n";
+  out += "meta\tevaluation_split\treports dated 2024-01-01 and later: never used by the trainer\n";
   out += fmt::format("meta\treports\t{}\n", n_reports);
   out += fmt::format("meta\texamples\t{} alerts, and {} copies with only the lexicon's features\n", n_real, examples.size() - n_real);
   out += fmt::format("meta\tlabels\tSafety Gate category mapped to the taxonomy, refined by the lexicon's category of the product type ({} refined)\n", refined);
