@@ -639,7 +639,10 @@ void ChooseCategory(const KnowledgeBase& kb, const std::vector<CategoryGuess>& g
   int chosen = -1;
   double conf = 0;
   if (lex_category >= 0) {
-    const bool overruled = model_pick >= 0 && BranchOf(kb, model_pick) != BranchOf(kb, lex_category) &&
+    // The recogniser overrules the lexicon only when it is more likely right than the lexicon
+    // is (its calibrated support above the lexicon's held-out precision).
+    const bool overruled = model_pick >= 0 && support(model_pick) > m.lexicon_precision &&
+                           BranchOf(kb, model_pick) != BranchOf(kb, lex_category) &&
                            !kb.IsA(lex_category, model_pick);
     if (!overruled) {
       chosen = lex_category;

@@ -136,7 +136,19 @@ int main(int argc, char** argv) {
   std::string explain;
   app.add_option("--explain", explain, "Print the recogniser's features and guesses for one text");
   app.add_option("--dump", dump_path, "Write the alerts counted (TSV: case, celexes, date, category, text)");
+  std::string from_s;
+  app.add_option("--from", from_s,
+                 "Count only reports dated on or after this day (a tuning window of the training split, "
+                 "for a model trained with train_recogniser --before that day)");
   CLI11_PARSE(app, argc, argv);
+  std::optional<Date> from;
+  if (!from_s.empty()) {
+    from = Date::Parse(from_s);
+    if (!from) {
+      std::cerr << "eval_intake: --from: not a date (YYYY-MM-DD): " << from_s << "\n";
+      return 2;
+    }
+  }
 
   auto kb = LoadKnowledgeBase(kb_dir);
   if (!kb.ok()) {
@@ -212,6 +224,7 @@ int main(int argc, char** argv) {
     const alerts::WeeklyReport* report = &r;
     const bool is_eval = !(on < cut);
     if ((is_eval && split_name == "train") || (!is_eval && split_name == "eval")) return;
+    if (from && on < *from) return;
     for (const alerts::Alert& a : report->alerts) {
       if (a.acts.empty() || a.category == "Motor vehicles") continue;
       std::vector<std::string> celexes;

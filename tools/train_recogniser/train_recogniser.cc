@@ -11,9 +11,11 @@
 // "Plush toy" -> plush_toy). The model is a multinomial logistic regression over the
 // features of RecogniserFeatures (include/eucomply/intake.h), trained by SGD in a fixed
 // order (reproducible). Reports from --valid-from to --before are held out first to choose
-// the temperature (lowest log loss) and the confidence threshold (the lowest at which the
-// accepted guesses are right in the Safety Gate branch at least 95% of the time); the final
-// model is then trained on every report before --before with those settings.
+// the temperature (lowest log loss) and to report the calibration at the confidence threshold;
+// the final model is then trained on every report before --before with those settings.
+// The threshold (--threshold) is chosen on verdicts, not on labels: scripts/tune-recogniser
+// trains on reports before 2022-07-01 and measures with tools/eval_intake the status of the
+// acts that the alerts of 2022-07-01 to 2023-12-31 name, at each threshold.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -194,14 +196,16 @@ int main(int argc, char** argv) {
   std::string reports, kb_dir = EUCOMPLY_KNOWLEDGE_DIR, out_dir, before_s = "2024-01-01",
                        valid_s = "2022-07-01";
   int epochs = 12, min_count = 2, min_examples = 8;
-  double target = 0.95;
+  double threshold = 0.50;
   app.add_option("--reports", reports, "Folder of weekly reports (*.xml.gz)")->required();
   app.add_option("--kb", kb_dir, "Knowledge-base folder (taxonomy and lexicon)");
   app.add_option("--out", out_dir, "Where to write model.tsv and model.sha256 (default: <kb>/recogniser)");
   app.add_option("--before", before_s, "Train only on reports dated before this day");
   app.add_option("--valid-from", valid_s, "Hold out reports from this day to --before for calibration");
   app.add_option("--epochs", epochs, "Passes over the training examples");
-  app.add_option("--target", target, "Branch accuracy the threshold must keep on held-out reports");
+  app.add_option("--threshold", threshold,
+                 "Confidence from which the recogniser names a category (chosen by scripts/tune-recogniser)")
+      ->check(CLI::Range(0.05, 0.99));
   CLI11_PARSE(app, argc, argv);
   if (out_dir.empty()) out_dir = kb_dir + "/recogniser";
   auto before = Date::Parse(before_s);
@@ -291,20 +295,6 @@ int main(int argc, char** argv) {
     }
   }
   std::vector<Scored> sc = Score(K, m0, held, best_t);
-  double threshold = 0.95;
-  for (double th = 0.20; th <= 0.951; th += 0.05) {
-    long acc = 0, right = 0;
-    for (const Scored& s : sc) {
-      if (s.p >= th) {
-        ++acc;
-        right += s.right;
-      }
-    }
-    if (acc > 0 && static_cast<double>(right) / static_cast<double>(acc) >= target) {
-      threshold = th;
-      break;
-    }
-  }
   long acc = 0, right = 0, right_all = 0;
   for (const Scored& s : sc) {
     right_all += s.right;
