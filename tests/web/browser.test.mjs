@@ -359,6 +359,57 @@ describe('result page', () => {
     }
   });
 
+  test('an unsure category: the likeliest three are offered with how sure, and one is picked', async () => {
+    for (const lang of ['en', 'zh']) {
+      const { page } = browsers[lang];
+      const doc = { text: 'Blue and white set with accessories', attributes: { sold_online: true } };
+      await open(page, `${server.base}/#/assess?p=${Buffer.from(JSON.stringify(doc)).toString('base64url')}`);
+      const card = page.locator('.question[data-type="category"]');
+      await card.waitFor();
+      const offered = card.locator('.candidates button.candidate');
+      assert.equal(await offered.count(), 3, `${lang}: three candidates`);
+      const first = offered.first();
+      const label = (await first.innerText()).trim();
+      assert.match(label, lang === 'en' ? /\d+% sure/ : /把握 \d+%/, `${lang}: "${label}" says how sure`);
+      const id = await first.getAttribute('data-category');
+      const name = label.replace(/\s*(\d+% sure|把握 \d+%)$/, '').trim();
+      const url = page.url();
+      await first.click();
+      await page.waitForURL((u) => u.toString() !== url);
+      await settled(page);
+      const p = new URL(page.url()).hash.split('p=')[1];
+      assert.equal(JSON.parse(Buffer.from(p, 'base64url').toString()).category, id, `${lang}: the pick is an answer`);
+      assert.equal((await page.getByTestId('product-category').innerText()).trim(), name);
+    }
+  });
+
+  test('a fact read from the description is corrected on the result page', async () => {
+    for (const lang of ['en', 'zh']) {
+      const { page } = browsers[lang];
+      const doc = { text: lang === 'en' ? 'Rechargeable LED desk lamp' : '可充电 LED 台灯', attributes: { sold_online: true } };
+      await open(page, `${server.base}/#/assess?p=${Buffer.from(JSON.stringify(doc)).toString('base64url')}`);
+      await page.locator('details.facts').evaluate((d) => { d.open = true; });
+      const row = page.locator('.facts-table tr[data-attr="has_battery"]');
+      assert.equal(await row.getAttribute('data-source'), 'text', `${lang}: read from the description`);
+      assert.match((await row.locator('td').first().innerText()).trim(), lang === 'en' ? /^yes$/i : /^是$/);
+      // The category read from the text says how sure the recogniser or lexicon is.
+      assert.match(await page.locator('.facts-table tr[data-attr="category"] .source').innerText(), lang === 'en' ? /\d+% sure/ : /把握 \d+%/);
+      await row.locator('button.correct-btn').click();
+      const editor = row.locator('form.fact-editor');
+      await editor.locator('select').selectOption('false');
+      const url = page.url();
+      await editor.locator('button[type=submit]').click();
+      await page.waitForURL((u) => u.toString() !== url);
+      await settled(page);
+      const p = new URL(page.url()).hash.split('p=')[1];
+      assert.equal(JSON.parse(Buffer.from(p, 'base64url').toString()).attributes.has_battery, false);
+      await page.locator('details.facts').evaluate((d) => { d.open = true; });
+      const fixed = page.locator('.facts-table tr[data-attr="has_battery"]');
+      assert.equal(await fixed.getAttribute('data-source'), 'given', `${lang}: the correction is an answer`);
+      assert.match((await fixed.locator('td').first().innerText()).trim(), lang === 'en' ? /^no$/i : /^否$/);
+    }
+  });
+
   test('lessons from past alerts are linked from the result', async () => {
     const { page } = browsers.en;
     await open(page, resultUrl(PRODUCTS[0], 'en'));

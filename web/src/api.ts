@@ -106,7 +106,9 @@ export interface Assessment {
   product: {
     name?: string;
     description?: string;
-    category?: { id: string; name: string; source?: string; evidence?: string | null } | null;
+    category?: { id: string; name: string; source?: string; evidence?: string | null; confidence?: number } | null;
+    // Read from the description without enough confidence: the likeliest categories.
+    category_candidates?: { id: string; name: string; p: number }[];
     attributes?: Record<string, ProductAttribute>;
   };
   acts: ActResult[];

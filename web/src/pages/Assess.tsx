@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   assess,
   attributes as fetchAttributes,
+  type AttributeEntry,
   categories as fetchCategories,
   type CategoryEntry,
   standards as fetchStandards,
@@ -109,7 +110,14 @@ export function Assess({ p }: { p: string | null }) {
       {a && (
         <>
           {a.next_question ? (
-            <QuestionCard key={`${a.next_question.attribute}|${p}`} q={a.next_question} doc={doc} answered={answered} busy={res.state === 'loading'} />
+            <QuestionCard
+              key={`${a.next_question.attribute}|${p}`}
+              q={a.next_question}
+              doc={doc}
+              answered={answered}
+              busy={res.state === 'loading'}
+              candidates={a.next_question.type === 'category' ? a.product.category_candidates : undefined}
+            />
           ) : (
             <p class="notice notice-done" role="status">
               {t('q.done')}
@@ -162,7 +170,19 @@ function Toolbar({ doc, p }: { doc: ProductDoc; p: string }) {
   );
 }
 
-function QuestionCard({ q, doc, answered, busy }: { q: Question; doc: ProductDoc; answered: number; busy: boolean }) {
+function QuestionCard({
+  q,
+  doc,
+  answered,
+  busy,
+  candidates,
+}: {
+  q: Question;
+  doc: ProductDoc;
+  answered: number;
+  busy: boolean;
+  candidates?: { id: string; name: string; p: number }[];
+}) {
   const { lang, t } = useLang();
   const [value, setValue] = useState<string>('');
   // The category in words, or picked from the whole taxonomy when words are not enough.
@@ -247,6 +267,28 @@ function QuestionCard({ q, doc, answered, busy }: { q: Question; doc: ProductDoc
               {t('q.no')}
             </button>
           </div>
+        )}
+        {candidates && candidates.length > 0 && (
+          <fieldset class="choices candidates" aria-describedby={`${qid}-likely-hint`}>
+            <legend>{t('q.category.likely')}</legend>
+            <p class="hint" id={`${qid}-likely-hint`}>
+              {t('q.category.likelyHint')}
+            </p>
+            <div class="answer-buttons">
+              {candidates.map((c) => (
+                <button
+                  type="button"
+                  class="btn candidate"
+                  key={c.id}
+                  data-category={c.id}
+                  disabled={busy}
+                  onClick={() => go({ ...doc, category: c.id })}
+                >
+                  {c.name} <span class="confidence">{t('result.confidence', { p: Math.round(100 * c.p) })}</span>
+                </button>
+              ))}
+            </div>
+          </fieldset>
         )}
         {q.type === 'category' && !(q.values ?? []).length && (
           <div class="field">
@@ -437,7 +479,7 @@ function Result({ a, doc, p }: { a: Assessment; doc: ProductDoc; p: string }) {
             </li>
           ))}
         </ul>
-        <Facts a={a} doc={doc} />
+        <Facts key={p} a={a} doc={doc} />
       </section>
 
       <Section id="sec-applies" title={t('result.applies')}>
@@ -508,36 +550,59 @@ function jump(e: Event, id: string) {
   }
 }
 
+// What is known about the product, each fact with where it comes from: an answer (which can
+// be taken back), the description (with the words it was read from and, for the category, how
+// sure the recogniser is) or the category's usual value. Any fact can be corrected: the
+// correction becomes an answer, which beats what was read or assumed.
 function Facts({ a, doc }: { a: Assessment; doc: ProductDoc }) {
   const { t } = useLang();
+  const [editing, setEditing] = useState<string | null>(null);
   const attrs = Object.entries(a.product.attributes ?? {});
   const given = new Set(Object.keys(doc.attributes ?? {}));
   const sourceKey = (s?: string): Key | null =>
     s === 'given' ? 'result.source.given' : s === 'text' ? 'result.source.text' : s === 'category_default' || s === 'default' ? 'result.source.default' : null;
+  const cat = a.product.category;
+  const correctButton = (id: string, label: string) => (
+    <button type="button" class="link-btn correct-btn" onClick={() => setEditing(id)} aria-expanded={editing === id}>
+      {t('result.facts.correct')}
+      <span class="sr-only"> {label}</span>
+    </button>
+  );
   return (
-    <details class="facts">
+    <details class="facts" open={editing !== null ? true : undefined}>
       <summary>
-        {t('result.facts')} ({attrs.length + (a.product.category ? 1 : 0)})
+        {t('result.facts')} ({attrs.length + (cat ? 1 : 0)})
       </summary>
-      {attrs.length === 0 && !a.product.category ? (
+      {attrs.length === 0 && !cat ? (
         <p>{t('result.facts.none')}</p>
       ) : (
         <table class="facts-table">
           <tbody>
-            {a.product.category && (
-              <tr>
+            {cat && (
+              <tr data-attr="category" data-source={cat.source}>
                 <th scope="row">{t('result.category')}</th>
-                <td>{a.product.category.name}</td>
+                <td>
+                  {editing === 'category' ? (
+                    <FactEditor attr="category" doc={doc} current={cat.id} label={t('result.category')} onCancel={() => setEditing(null)} />
+                  ) : (
+                    cat.name
+                  )}
+                </td>
                 <td class="source">
-                  {sourceKey(a.product.category.source) && t(sourceKey(a.product.category.source)!)}
-                  {a.product.category.evidence ? ` “${a.product.category.evidence}”` : ''}
+                  {sourceKey(cat.source) && t(sourceKey(cat.source)!)}
+                  {cat.evidence ? ` “${cat.evidence}”` : ''}
+                  {cat.source === 'text' && typeof cat.confidence === 'number' && (
+                    <span class="confidence"> · {t('result.confidence', { p: Math.round(100 * cat.confidence) })}</span>
+                  )}
                 </td>
                 <td>
-                  {doc.category && (
+                  {doc.category ? (
                     <button type="button" class="link-btn" onClick={() => go(without(doc, 'category'))}>
                       {t('result.facts.change')}
                       <span class="sr-only"> {t('result.category')}</span>
                     </button>
+                  ) : (
+                    editing !== 'category' && correctButton('category', t('result.category'))
                   )}
                 </td>
               </tr>
@@ -545,17 +610,25 @@ function Facts({ a, doc }: { a: Assessment; doc: ProductDoc }) {
             {attrs.map(([id, v]) => (
               <tr key={id} data-attr={id} data-source={v.source}>
                 <th scope="row">{v.label ?? id}</th>
-                <td>{v.display ?? String(v.value)}</td>
+                <td>
+                  {editing === id ? (
+                    <FactEditor attr={id} doc={doc} current={v.value} label={v.label ?? id} onCancel={() => setEditing(null)} />
+                  ) : (
+                    v.display ?? String(v.value)
+                  )}
+                </td>
                 <td class="source">
                   {sourceKey(v.source) && t(sourceKey(v.source)!)}
                   {v.evidence ? ` “${v.evidence}”` : ''}
                 </td>
                 <td>
-                  {given.has(id) && (
+                  {given.has(id) ? (
                     <button type="button" class="link-btn" onClick={() => go(without(doc, id))}>
                       {t('result.facts.change')}
                       <span class="sr-only"> {v.label ?? id}</span>
                     </button>
+                  ) : (
+                    editing !== id && correctButton(id, v.label ?? id)
                   )}
                 </td>
               </tr>
@@ -564,6 +637,134 @@ function Facts({ a, doc }: { a: Assessment; doc: ProductDoc }) {
         </table>
       )}
     </details>
+  );
+}
+
+// One fact's correct value, in the control its type needs (from GET /api/v1/attributes, or the
+// taxonomy for the category); saving makes it an answer.
+function FactEditor({
+  attr,
+  doc,
+  current,
+  label,
+  onCancel,
+}: {
+  attr: string;
+  doc: ProductDoc;
+  current: AttrValue;
+  label: string;
+  onCancel: () => void;
+}) {
+  const { lang, t } = useLang();
+  const [meta, setMeta] = useState<AttributeEntry | null>(null);
+  const [cats, setCats] = useState<CategoryEntry[]>([]);
+  const [value, setValue] = useState<string>(typeof current === 'boolean' || typeof current === 'number' ? String(current) : Array.isArray(current) ? '' : String(current ?? ''));
+  const [many, setMany] = useState<string[]>(Array.isArray(current) ? current.map(String) : []);
+  const [error, setError] = useState('');
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    let live = true;
+    if (attr === 'category') fetchCategories(lang).then((l) => live && setCats(l)).catch(() => undefined);
+    else fetchAttributes(lang).then((l) => live && setMeta(l.find((x) => x.id === attr) ?? null)).catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [attr, lang]);
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('select, input')?.focus({ preventScroll: true });
+  }, [meta, cats.length]);
+  const id = `fix-${attr}`;
+  const save = (e: Event) => {
+    e.preventDefault();
+    if (attr === 'category') {
+      if (!value) return setError(t('q.required'));
+      return go({ ...doc, category: value });
+    }
+    if (!meta) return;
+    let v: AttrValue;
+    if (meta.type === 'bool') v = value === 'true';
+    else if (meta.type === 'set') v = many;
+    else if (meta.type === 'number') {
+      const s = value.trim().replace(',', '.');
+      if (!s) return setError(t('q.required'));
+      v = /[a-zA-Z\u00b5\u03bc\u4e00-\u9fff]/.test(s) || !meta.unit ? s : `${s} ${meta.unit}`;
+    } else {
+      if (!value) return setError(t('q.required'));
+      v = value;
+    }
+    go({ ...doc, attributes: { ...(doc.attributes ?? {}), [attr]: v } });
+  };
+  const control = () => {
+    if (attr === 'category') {
+      return (
+        <select id={id} aria-label={t('result.facts.value')} value={value} onChange={(e) => setValue((e.target as HTMLSelectElement).value)}>
+          {cats.map((c) => (
+            <option value={c.id} key={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      );
+    }
+    if (!meta) return <Loading />;
+    if (meta.type === 'bool') {
+      return (
+        <select id={id} aria-label={t('result.facts.value')} value={value} onChange={(e) => setValue((e.target as HTMLSelectElement).value)}>
+          <option value="true">{t('q.yes')}</option>
+          <option value="false">{t('q.no')}</option>
+        </select>
+      );
+    }
+    if (meta.type === 'enum') {
+      return (
+        <select id={id} aria-label={t('result.facts.value')} value={value} onChange={(e) => setValue((e.target as HTMLSelectElement).value)}>
+          <option value="">—</option>
+          {(meta.values ?? []).map((x) => (
+            <option value={x.id} key={x.id}>
+              {x.label}
+            </option>
+          ))}
+        </select>
+      );
+    }
+    if (meta.type === 'set') {
+      return (
+        <fieldset class="choices">
+          <legend class="sr-only">{t('result.facts.value')}</legend>
+          {(meta.values ?? []).map((x) => (
+            <label class="choice" key={x.id}>
+              <input
+                type="checkbox"
+                value={x.id}
+                checked={many.includes(x.id)}
+                onChange={(e) => setMany((e.target as HTMLInputElement).checked ? [...many, x.id] : many.filter((m) => m !== x.id))}
+              />
+              <span>{x.label}</span>
+            </label>
+          ))}
+        </fieldset>
+      );
+    }
+    return (
+      <span class="field-inline">
+        <input id={id} type="text" inputMode="decimal" aria-label={t('result.facts.value')} value={value} onInput={(e) => setValue((e.target as HTMLInputElement).value)} />
+        {meta.unit && <span class="unit">{t('q.unit', { unit: meta.unit })}</span>}
+      </span>
+    );
+  };
+  return (
+    <form class="fact-editor" onSubmit={save} ref={ref} aria-label={`${t('result.facts.correct')} ${label}`}>
+      {control()}
+      <button type="submit" class="btn btn-primary">
+        {t('result.facts.save')}
+      </button>
+      <button type="button" class="btn btn-quiet" onClick={onCancel}>
+        {t('result.facts.cancel')}
+      </button>
+      <span class="field-error" role="alert">
+        {error}
+      </span>
+    </form>
   );
 }
 
