@@ -87,6 +87,7 @@ struct ObligationVerdict {
   const Obligation* obligation = nullptr;
   VerdictStatus status = VerdictStatus::kApplies;  // applies | upcoming | undetermined
   std::optional<Date> from;  // when upcoming: the date it starts to apply
+  std::vector<int> missing;  // when undetermined: the unknown attributes its condition reads
 };
 
 // The pseudo-attribute index that stands for the product's category in missing lists.
@@ -128,13 +129,22 @@ Assessment Assess(const KnowledgeBase& kb, const Product& product, const AssessO
 
 struct Question {
   int attribute = -1;  // an attribute index, or kCategoryAttr
-  double settles = 0;  // undetermined acts the answer settles, on average over the answers
-  std::vector<int> acts;  // the undetermined acts that depend on it
+  // Undetermined acts the answer settles, on average over the answers; for a question of
+  // the obligations step, the undetermined obligations that read it.
+  double settles = 0;
+  // The undetermined acts that depend on it; for the obligations step, the acts that apply
+  // whose obligations depend on it.
+  std::vector<int> acts;
+  // Asked once no act is undetermined: it decides whether a duty of an act that applies
+  // (or will) binds this product, not whether an act applies.
+  bool for_obligations = false;
 };
 
 // The attribute whose answer settles the most undetermined acts (ties: the data's priority,
-// then the id). `skip` holds attributes the user declined to answer. nullopt when no act is
-// undetermined or every candidate is skipped.
+// then the id). Once no act is undetermined, the obligations step: the attribute that the
+// most undetermined obligations of applying (or upcoming) acts read. `skip` holds attributes
+// the user declined to answer. nullopt when nothing is undetermined or every candidate is
+// skipped.
 std::optional<Question> NextQuestion(const KnowledgeBase& kb, const Product& product,
                                      const AssessOptions& opts, const Assessment& assessment,
                                      const std::set<int>& skip = {});

@@ -1,6 +1,7 @@
 #include "eucomply/engine.h"
 
 #include <algorithm>
+#include <map>
 #include <cmath>
 
 namespace eucomply {
@@ -336,6 +337,11 @@ void Assess(const KnowledgeBase& kb, const Product& product, const AssessOptions
         ov.from = o.from;
       } else {
         ov.status = t == Tri::kTrue ? VerdictStatus::kApplies : VerdictStatus::kUndetermined;
+        if (t == Tri::kUnknown && !o.when.empty()) {
+          ev.CollectUnknown(o.when, o.when.root, missing, &ov.missing);
+          std::sort(ov.missing.begin(), ov.missing.end());
+          ov.missing.erase(std::unique(ov.missing.begin(), ov.missing.end()), ov.missing.end());
+        }
       }
       v.obligations.push_back(ov);
     }
@@ -382,6 +388,41 @@ std::vector<Value> CandidateValues(const Attribute& attr) {
   return vals;
 }
 
+// The obligations step: of the unknown attributes that undetermined obligations of applying
+// or upcoming acts read, the one most of them read (ties: the data's priority, then the id).
+std::optional<Question> NextObligationQuestion(const KnowledgeBase& kb, const Assessment& assessment,
+                                               const std::set<int>& skip) {
+  std::map<int, Question> by_attr;
+  for (const auto& v : assessment.acts) {
+    if (v.status != VerdictStatus::kApplies && v.status != VerdictStatus::kUpcoming) continue;
+    for (const auto& o : v.obligations) {
+      if (o.status != VerdictStatus::kUndetermined) continue;
+      for (int attr : o.missing) {
+        if (attr < 0 || skip.count(attr)) continue;
+        Question& q = by_attr[attr];
+        q.attribute = attr;
+        q.for_obligations = true;
+        q.settles += 1;
+        if (q.acts.empty() || q.acts.back() != v.act) q.acts.push_back(v.act);
+      }
+    }
+  }
+  std::optional<Question> best;
+  for (auto& [attr, q] : by_attr) {
+    if (!best) {
+      best = q;
+      continue;
+    }
+    const Attribute& a = kb.attributes()[attr];
+    const Attribute& b = kb.attributes()[best->attribute];
+    if (q.settles > best->settles || (q.settles == best->settles &&
+                                      (a.priority > b.priority || (a.priority == b.priority && a.id < b.id)))) {
+      best = q;
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 std::optional<Question> NextQuestion(const KnowledgeBase& kb, const Product& product,
@@ -394,7 +435,7 @@ std::optional<Question> NextQuestion(const KnowledgeBase& kb, const Product& pro
     undetermined.push_back(v.act);
     candidates.insert(candidates.end(), v.missing.begin(), v.missing.end());
   }
-  if (undetermined.empty()) return std::nullopt;
+  if (undetermined.empty()) return NextObligationQuestion(kb, assessment, skip);
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 

@@ -58,17 +58,19 @@ struct Words {
   const char* standards;
   const char* title;
   const char* none;
+  const char* duty_question;  // the obligations step: the answer decides a duty, not an act
 };
 
 const Words kEn = {"Applies", "Does not apply", "Undetermined", "Upcoming", "No longer applies",
                    "Obligations", "Missing information", "Next question", "Why we ask",
                    "as of", "Category", "unconfirmed", "from", "until", "successor", "met",
                    "not met", "unknown", "modules", "notified body", "standards",
-                   "EU compliance assessment", "none"};
+                   "EU compliance assessment", "none",
+                   "Every act is decided; this answer decides which of their duties bind the product"};
 const Words kZh = {"适用", "不适用", "待定", "即将适用", "已不再适用", "义务", "缺少的信息",
                    "下一个问题", "提问原因", "评估日期", "类别", "未经确认", "起", "止",
                    "继任法规", "满足", "不满足", "未知", "模块", "公告机构", "标准",
-                   "欧盟合规评估", "无"};
+                   "欧盟合规评估", "无", "各项法规均已确定；此问题的回答决定哪些义务适用于本产品"};
 
 const Words& W(Lang lang) { return lang == Lang::kZh ? kZh : kEn; }
 
@@ -159,6 +161,7 @@ void WriteQuestion(JsonWriter& w, const KnowledgeBase& kb, const Question& q, La
   for (int a : q.acts) w.String(kb.acts()[a].short_name);
   w.EndArray();
   w.Member("attribute", AttrId(kb, q.attribute));
+  w.Member("decides", q.for_obligations ? "obligations" : "acts");
   if (q.attribute == kCategoryAttr) {
     w.Member("label", W(lang).category);
     w.Member("question", lang == Lang::kZh ? "这是哪一类产品？" : "What kind of product is it?");
@@ -481,6 +484,9 @@ std::string Render(const KnowledgeBase& kb, const Product& p, const Assessment& 
                     : fmt::format("\n{}: {}\n  ({}: {})\n", w.next_question,
                                   q["question"].get<std::string>(), w.why,
                                   q["why"].get<std::string>());
+    if (next->for_obligations) {
+      out += markdown ? fmt::format("\n*{}.*\n", w.duty_question) : fmt::format("  ({}.)\n", w.duty_question);
+    }
   }
   return out;
 }

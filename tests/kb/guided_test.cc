@@ -4,8 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <set>
 
 #include "eucomply/engine.h"
+#include "eucomply/intake.h"
 
 namespace eucomply {
 namespace {
@@ -61,6 +63,63 @@ TEST_P(GuidedTest, QuestionsSettleEveryUndeterminedAct) {
   }
   EXPECT_EQ(Undetermined(a), 0);
   EXPECT_FALSE(NextQuestion(**kb, p, opts, a));
+}
+
+// The obligations step (issue 11): once every act is decided, the next questions are the
+// facts that decide duties of the acts that apply, and they are marked so; a hoodie for
+// children is asked the enterprise size that decides the ESPR ban on destroying unsold goods.
+TEST(GuidedTest, ObligationStepAfterEveryActIsDecided) {
+  auto kb = LoadKnowledgeBase(EUCOMPLY_KNOWLEDGE_DIR);
+  ASSERT_TRUE(kb.ok()) << kb.status().ToString();
+  const KnowledgeBase& K = **kb;
+  Product p = Product::Empty(K);
+  ApplyTextIntake(K, "Children's hoodie, size 122/128, 100% cotton, hood with drawstring", &p);
+  AssessOptions opts;
+  opts.as_of = *Date::Parse("2026-11-24");
+  Assessment a = Assess(K, p, opts);
+  const int enterprise = K.FindAttribute("enterprise_size");
+  ASSERT_GE(enterprise, 0);
+  bool asked_enterprise = false;
+  int duty_questions = 0;
+  for (int step = 0; step < 60; ++step) {
+    auto q = NextQuestion(K, p, opts, a);
+    if (!q) break;
+    ASSERT_NE(q->attribute, kCategoryAttr);
+    EXPECT_EQ(q->for_obligations, Undetermined(a) == 0) << K.attributes()[q->attribute].id;
+    if (q->for_obligations) {
+      ++duty_questions;
+      EXPECT_FALSE(q->acts.empty());
+      for (int act : q->acts) {
+        EXPECT_TRUE(a.acts[act].status == VerdictStatus::kApplies || a.acts[act].status == VerdictStatus::kUpcoming);
+      }
+    }
+    asked_enterprise = asked_enterprise || q->attribute == enterprise;
+    const Attribute& attr = K.attributes()[q->attribute];
+    p.Set(q->attribute, AnswerFor(attr, 1), ValueSource::kGiven);
+    a = Assess(K, p, opts);
+  }
+  EXPECT_GT(duty_questions, 0);
+  EXPECT_TRUE(asked_enterprise);
+  for (const auto& v : a.acts) {
+    for (const auto& o : v.obligations) EXPECT_NE(o.status, VerdictStatus::kUndetermined) << o.obligation->id;
+  }
+  // A skipped duty question is not asked again, and the flow ends.
+  Product q0 = Product::Empty(K);
+  ApplyTextIntake(K, "Children's hoodie, size 122/128, 100% cotton, hood with drawstring", &q0);
+  std::set<int> skip;
+  Assessment b = Assess(K, q0, opts);
+  for (int step = 0; step < 80; ++step) {
+    auto q = NextQuestion(K, q0, opts, b, skip);
+    if (!q) break;
+    ASSERT_EQ(skip.count(q->attribute), 0u);
+    if (q->for_obligations) {
+      skip.insert(q->attribute);
+    } else {
+      q0.Set(q->attribute, AnswerFor(K.attributes()[q->attribute], 1), ValueSource::kGiven);
+      b = Assess(K, q0, opts);
+    }
+  }
+  EXPECT_FALSE(NextQuestion(K, q0, opts, b, skip));
 }
 
 // NextQuestion's shortcut (AssessOptions::settled): for every golden product with each open

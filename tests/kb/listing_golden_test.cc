@@ -93,7 +93,8 @@ TEST_P(ListingGoldenTest, CategoryVerdictsAndQuestions) {
       ApplyCategoryDefaults(kb, &p);
     } else {
       const Attribute& attr = kb.attributes()[q->attribute];
-      asked.push_back(attr.id);
+      // "duty:" marks the obligations step (every act decided; the answer decides a duty).
+      asked.push_back(q->for_obligations ? "duty:" + attr.id : attr.id);
       if (p.category >= 0) {
         for (const auto& [d, v] : kb.Defaults(p.category)) {
           EXPECT_NE(d, q->attribute) << l.name << ": asked " << attr.id << ", which its category settles";
@@ -117,6 +118,13 @@ TEST_P(ListingGoldenTest, CategoryVerdictsAndQuestions) {
   int undetermined = 0;
   for (const auto& v : a.acts) undetermined += v.status == VerdictStatus::kUndetermined;
   EXPECT_EQ(undetermined, 0) << l.name << ": acts left undetermined after the questions";
+  for (const auto& v : a.acts) {
+    for (const auto& o : v.obligations) {
+      EXPECT_NE(o.status, VerdictStatus::kUndetermined)
+          << l.name << ": " << kb.acts()[v.act].short_name << " obligation " << o.obligation->id
+          << " left undetermined after the questions";
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Listings, ListingGoldenTest, ::testing::ValuesIn(LoadListings()),

@@ -88,6 +88,8 @@ export interface Question {
   label: string;
   question: string;
   why: string;
+  // "obligations": every act is decided; the answer decides which of their duties bind.
+  decides?: 'acts' | 'obligations';
   unit?: string | null;
   values?: QuestionValue[];
   acts?: (string | { celex?: string; short_name?: string; title?: string })[];

@@ -236,13 +236,18 @@ function QuestionCard({
   const qid = `q-${q.attribute}`;
 
   return (
-    <section class="card question no-print" aria-labelledby={`${qid}-h`} data-type={q.type} ref={ref}>
+    <section class="card question no-print" aria-labelledby={`${qid}-h`} data-type={q.type} data-decides={q.decides ?? 'acts'} ref={ref}>
       <p class="eyebrow">
         {t('q.heading')} · <span class="progress">{t('q.progress', { n: answered })}</span>
       </p>
       <h2 id={`${qid}-h`} class="question-text">
         {q.question || q.label}
       </h2>
+      {q.decides === 'obligations' && (
+        <p class="notice notice-duties" data-testid="duty-step">
+          {t('q.forDuties')}
+        </p>
+      )}
       <div class="why">
         <h3>{t('q.why')}</h3>
         <p>{q.why}</p>
