@@ -741,6 +741,9 @@ std::vector<Inference> Infer(const KnowledgeBase& kb, std::string_view text, boo
   const auto& by_first = index.by_first;
   std::vector<Match> all;
   for (size_t pos = 0; pos < s.size(); ++pos) {
+    // Inside a word: a term that starts with a letter or digit must start at a word
+    // boundary (MatchTermAt), and those are all the terms that start with s[pos].
+    if (pos > 0 && IsAlnum(s[pos]) && IsAlnum(s[pos - 1])) continue;
     for (const auto& [e, term] : by_first[static_cast<unsigned char>(s[pos])]) {
       size_t end = MatchTermAt(s, pos, term);
       if (end != kNpos) all.push_back({pos, end, e, false});
