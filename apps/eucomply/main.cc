@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   eucomply::cli::AddKbCommands(app, ctx);
   eucomply::cli::AddAlertsCommands(app, ctx);
   eucomply::cli::AddServeCommand(app, ctx);
+  eucomply::cli::AddRiskCommand(app, ctx);
   CLI11_PARSE(app, argc, argv);
   return ctx.exit_code;
 }

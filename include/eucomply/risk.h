@@ -122,6 +122,9 @@ class HazardLibrary {
   const HazardGroup* FindGroup(std::string_view id) const;
   // The categories that are product kind `kind` (toy, childcare, clothing, ...).
   const std::vector<std::string>* KindCategories(std::string_view kind) const;
+  // For a kind the taxonomy does not hold (costume, nightwear): the categories it can only be
+  // within; a product of another category is known not to be of that kind. Null when none.
+  const std::vector<std::string>* KindWithin(std::string_view kind) const;
   // The suggestions for `category` (a kb category index): its own when it has enough alerts,
   // else the nearest ancestor's. Null when none.
   const CategorySuggestions* SuggestionsFor(const KnowledgeBase& kb, int category) const;
@@ -137,6 +140,7 @@ class HazardLibrary {
   Text injury_source_;
   std::vector<Presumption> presumptions_;
   std::vector<std::pair<std::string, std::vector<std::string>>> kinds_;
+  std::vector<std::pair<std::string, std::vector<std::string>>> kinds_within_;
   std::vector<CategorySuggestions> suggestions_;
   std::string suggestions_meta_;
 };

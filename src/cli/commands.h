@@ -1,6 +1,6 @@
 // The CLI's subcommands. apps/eucomply/main.cc builds a CLI11 app and calls each Add*
 // function; each lives in its own file (assess_cmd.cc, kb_cmd.cc, alerts_cmd.cc,
-// serve_cmd.cc) and owns its options. A command reports failure by setting
+// serve_cmd.cc, risk_cmd.cc) and owns its options. A command reports failure by setting
 // Context::exit_code; it prints errors to stderr itself.
 #pragma once
 
@@ -22,5 +22,6 @@ void AddAssessCommand(CLI::App& app, Context& ctx);
 void AddKbCommands(CLI::App& app, Context& ctx);
 void AddAlertsCommands(CLI::App& app, Context& ctx);
 void AddServeCommand(CLI::App& app, Context& ctx);
+void AddRiskCommand(CLI::App& app, Context& ctx);
 
 }  // namespace eucomply::cli

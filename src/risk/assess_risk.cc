@@ -1,6 +1,7 @@
 // The assessment itself: Delegated Regulation (EU) 2024/3173, Annex II points 3 and 4.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "eucomply/risk.h"
 #include "risk/rational.h"
@@ -50,8 +51,18 @@ Tri IsKind(const KnowledgeBase& kb, const HazardLibrary& lib, const RiskInput& i
       if (cat >= 0 && c >= 0 && kb.IsA(cat, c)) return Tri::kTrue;
     }
   }
-  // A kind the taxonomy does not hold (costume, nightwear) is known only when stated.
-  if (cat < 0 || !cats || cats->empty()) return Tri::kUnknown;
+  // A kind the taxonomy does not hold (costume, nightwear) is known only when stated, and is
+  // excluded when the category is outside every category it can be within.
+  if (cat < 0) return Tri::kUnknown;
+  if (!cats || cats->empty()) {
+    const std::vector<std::string>* within = lib.KindWithin(kind);
+    if (!within) return Tri::kUnknown;
+    for (const std::string& id : *within) {
+      const int c = kb.FindCategory(id);
+      if (c >= 0 && (kb.IsA(cat, c) || kb.IsA(c, cat))) return Tri::kUnknown;
+    }
+    return Tri::kFalse;
+  }
   return Tri::kFalse;
 }
 
@@ -113,6 +124,7 @@ void Presumptions(const KnowledgeBase& kb, const HazardLibrary& lib, const RiskI
       else if (all == Tri::kUnknown) possible.push_back({&p, false, missing, worst});
       continue;
     }
+    std::optional<PresumptionResult> maybe;
     for (size_t i = 0; i < in.scenarios.size(); ++i) {
       const Scenario& s = in.scenarios[i];
       if (std::find(p.hazards.begin(), p.hazards.end(), s.hazard) == p.hazards.end()) continue;
@@ -150,13 +162,13 @@ void Presumptions(const KnowledgeBase& kb, const HazardLibrary& lib, const RiskI
       }
       if (t == Tri::kTrue) {
         applies.push_back({&p, true, {}, static_cast<int>(i)});
+        maybe.reset();
         break;
       }
-      if (t == Tri::kUnknown) {
-        possible.push_back({&p, false, missing, static_cast<int>(i)});
-        break;
-      }
+      // A later scenario may make it apply: keep the first that leaves it open.
+      if (t == Tri::kUnknown && !maybe) maybe = PresumptionResult{&p, false, missing, static_cast<int>(i)};
     }
+    if (maybe) possible.push_back(*maybe);
   }
   r->presumed_serious = !applies.empty();
   r->presumptions = std::move(applies);

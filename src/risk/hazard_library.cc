@@ -125,9 +125,19 @@ const std::set<std::string>& KnownFacts() {
 
 void LoadPresumptions(const KnowledgeBase& kb, const JsonDoc& d, Checker& c,
                       std::vector<std::pair<std::string, std::vector<std::string>>>* kinds,
+                      std::vector<std::pair<std::string, std::vector<std::string>>>* within,
                       std::vector<Presumption>* out) {
   const json& root = d.json;
-  if (!c.Object(root, "", {"product_kinds", "presumptions"})) return;
+  if (!c.Object(root, "", {"product_kinds", "kinds_within", "presumptions"})) return;
+  if (root.contains("kinds_within") && root["kinds_within"].is_object()) {
+    for (const auto& [kind, cats] : root["kinds_within"].items()) {
+      std::vector<std::string> ids = c.Strings(root["kinds_within"], "/kinds_within", kind.c_str());
+      for (const std::string& id : ids) {
+        if (kb.FindCategory(id) < 0) c.Error(Child("/kinds_within", kind), fmt::format("no category '{}'", id));
+      }
+      within->emplace_back(kind, std::move(ids));
+    }
+  }
   if (root.contains("product_kinds") && root["product_kinds"].is_object()) {
     for (const auto& [kind, cats] : root["product_kinds"].items()) {
       std::vector<std::string> ids = c.Strings(root["product_kinds"], "/product_kinds", kind.c_str());
@@ -239,7 +249,7 @@ Result<std::shared_ptr<const HazardLibrary>> LoadHazardLibrary(const KnowledgeBa
     LoadInjuries(d, c, &lib->injury_source_, &lib->injuries_);
   });
   load("presumptions.yaml", [&](const JsonDoc& d, Checker& c) {
-    LoadPresumptions(kb, d, c, &lib->kinds_, &lib->presumptions_);
+    LoadPresumptions(kb, d, c, &lib->kinds_, &lib->kinds_within_, &lib->presumptions_);
   });
   load("suggestions.yaml", [&](const JsonDoc& d, Checker& c) {
     LoadSuggestions(kb, d, c, &lib->suggestions_meta_, &lib->suggestions_);
@@ -287,6 +297,13 @@ const HazardGroup* HazardLibrary::FindGroup(std::string_view id) const {
 
 const std::vector<std::string>* HazardLibrary::KindCategories(std::string_view kind) const {
   for (const auto& [k, cats] : kinds_) {
+    if (k == kind) return &cats;
+  }
+  return nullptr;
+}
+
+const std::vector<std::string>* HazardLibrary::KindWithin(std::string_view kind) const {
+  for (const auto& [k, cats] : kinds_within_) {
     if (k == kind) return &cats;
   }
   return nullptr;

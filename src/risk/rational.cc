@@ -59,7 +59,11 @@ std::optional<Rational> ParseDecimal(std::string_view s) {
     e10 = std::stol(std::string(exp));
     if (neg) e10 = -e10;
   }
-  mp::cpp_int n(std::string(ip.empty() ? "0" : ip) + std::string(fp));
+  // Leading zeros stripped: cpp_int reads a string that starts with 0 as octal.
+  std::string digits = std::string(ip) + std::string(fp);
+  const size_t nz = digits.find_first_not_of('0');
+  digits = nz == std::string::npos ? "0" : digits.substr(nz);
+  mp::cpp_int n(digits);
   e10 -= static_cast<long>(fp.size());
   mp::cpp_int scale = mp::pow(mp::cpp_int(10), static_cast<unsigned>(e10 < 0 ? -e10 : e10));
   return e10 < 0 ? Rational(n, scale) : Rational(n * scale);

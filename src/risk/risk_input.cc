@@ -53,6 +53,10 @@ void ReadProduct(const KnowledgeBase& kb, Checker& c, const json& j, RiskInput* 
   auto prod = ParseProductJson(kb, product, kTag);
   if (prod.ok()) {
     in->product = std::move(*prod);
+    // A listing text alone names the product, as in `eucomply assess --text`.
+    if (in->product.name.empty() && j.contains("text") && j["text"].is_string()) {
+      in->product.name = j["text"].get<std::string>();
+    }
     return;
   }
   for (const std::string& m : prod.status().messages()) {

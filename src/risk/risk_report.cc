@@ -59,9 +59,14 @@ std::string ChangeText(const Sensitivity& v, Lang lang) {
 
 std::string FactorText(double f) {
   if (f <= 0) return "";
-  if (f >= 100) return fmt::format("{:.0f}", f);
-  if (f >= 10) return fmt::format("{:.1f}", f);
-  return fmt::format("{:.2f}", f);
+  // Three significant digits at most, no trailing zeros: 2, 5, 3.33, 12.5, 1 000.
+  std::string t = f >= 100 ? fmt::format("{:.0f}", f) : f >= 10 ? fmt::format("{:.1f}", f) : fmt::format("{:.2f}", f);
+  if (t.find('.') != std::string::npos) {
+    while (t.back() == '0') t.pop_back();
+    if (t.back() == '.') t.pop_back();
+  }
+  const size_t dot = t.find('.');
+  return GroupDigits(t.substr(0, dot)) + (dot == std::string::npos ? "" : t.substr(dot));
 }
 
 std::string HazardName(const HazardLibrary& lib, const std::string& id, Lang lang) {
@@ -70,7 +75,17 @@ std::string HazardName(const HazardLibrary& lib, const std::string& id, Lang lan
 }
 
 std::string MissingText(const std::string& m, Lang lang) {
-  if (lang == Lang::kEn) return m;
+  if (lang == Lang::kEn) {
+    if (m == "users_can_protect") return "whether users can protect themselves (facts.users_can_protect)";
+    if (m == "users_informed") return "whether users were told how to avoid the harm (facts.users_informed)";
+    if (m == "operator_says_serious") return "whether the operator or marketplace said the risk is serious (facts.operator_says_serious)";
+    if (m == "voluntary_measure") return "whether there was a voluntary recall, withdrawal or removal (facts.voluntary_measure)";
+    if (m == "banned_substance") return "whether it contains a banned substance or one above its limit (facts.banned_substance)";
+    if (m == "user: age_months") return "the user's age in months (user.age_months)";
+    if (m == "user: child") return "whether the product is for children (user.group)";
+    if (m == "scenario: defective_component") return "whether a component is defective (scenarios[].defective_component)";
+    return m;
+  }
   if (m == "users_can_protect") return "使用者能否自我防护";
   if (m == "users_informed") return "经营者是否已充分告知如何避免风险";
   if (m == "operator_says_serious") return "经营者或在线市场是否已表明存在严重风险";
@@ -275,19 +290,20 @@ std::string RiskReport(const KnowledgeBase& kb, const HazardLibrary& lib, const 
       }
       o += "\n";
     }
-    std::string sev = fmt::format("{} {} ({})", zh ? "严重程度" : "Severity", s.severity, SeverityName(s.severity, lang));
+    std::string sev = zh ? fmt::format("严重程度 {}（{}）", s.severity, SeverityName(s.severity, lang))
+                         : fmt::format("Severity {} ({})", s.severity, SeverityName(s.severity, lang));
     if (const Injury* inj = s.injury.empty() ? nullptr : lib.FindInjury(s.injury)) {
       sev += zh ? fmt::format("；伤害：{}（指南建议 {} 级）", inj->name.zh, inj->severity)
                 : fmt::format("; injury: {} (guidance suggests level {})", inj->name.en, inj->severity);
     }
     item(sev);
-    item(fmt::format("{} {} → {} “{}” ({})", zh ? "总概率" : "Overall probability", FormatProbability(sr.probability),
-                     zh ? "区间" : "band", BandRange(sr.band), BandName(sr.band, lang)));
+    item(zh ? fmt::format("总概率 {} → 区间“{}”（{}）", FormatProbability(sr.probability), BandRange(sr.band), BandName(sr.band, lang))
+            : fmt::format("Overall probability {} → band “{}” ({})", FormatProbability(sr.probability), BandRange(sr.band), BandName(sr.band, lang)));
     if (sr.on_boundary) item(zh ? "总概率恰好位于区间边界：归入较高区间。" : "The overall probability is exactly on a band boundary: it falls in the higher band.");
-    item(b(fmt::format("{}{}", zh ? "风险等级：" : "Level: ", LevelName(sr.level, lang))) + " (Annex II 3.6.2)");
+    item(b(fmt::format("{}{}", zh ? "风险等级：" : "Level: ", LevelName(sr.level, lang))) + (zh ? "（附件二 3.6.2）" : " (Annex II 3.6.2)"));
     const auto [up, down] = r.margins[i];
-    if (up > 0) item(zh ? fmt::format("概率提高到 {} 倍时等级改变", FactorText(up)) : fmt::format("The level changes if the probability is {} times higher", FactorText(up)));
-    if (down > 0) item(zh ? fmt::format("概率降低到 1/{} 以下时等级改变", FactorText(down)) : fmt::format("The level changes if the probability is more than {} times lower", FactorText(down)));
+    if (up > 0) item(zh ? fmt::format("概率提高到原来的 {} 倍以上时等级改变", FactorText(up)) : fmt::format("The level changes if the probability is {} times higher", FactorText(up)));
+    if (down > 0) item(zh ? fmt::format("概率降低到原来的 1/{} 以下时等级改变", FactorText(down)) : fmt::format("The level changes if the probability is more than {} times lower", FactorText(down)));
     o += "\n";
   }
 
@@ -299,7 +315,9 @@ std::string RiskReport(const KnowledgeBase& kb, const HazardLibrary& lib, const 
     if (md) {
       o += fmt::format("| {} | {} | {} | {} | {} | {} |\n", v.scenario + 1, ChangeText(v, lang), FormatProbability(v.probability), v.severity, LevelName(v.level, lang), changed);
     } else {
-      o += fmt::format("  {} {}: {}, {} {} -> {}{}\n", zh ? "场景" : "scenario", v.scenario + 1, ChangeText(v, lang), FormatProbability(v.probability), zh ? "严重程度" : "severity", v.severity, LevelName(v.level, lang), v.changes_level ? " *" : "");
+      o += fmt::format("  {} {}, {}: {} {}, {} {} → {}{}\n", zh ? "场景" : "Scenario", v.scenario + 1, ChangeText(v, lang),
+                       zh ? "概率" : "probability", FormatProbability(v.probability), zh ? "严重程度" : "severity", v.severity,
+                       LevelName(v.level, lang), v.changes_level ? (zh ? "（等级改变）" : " (level changes)") : "");
     }
   }
   o += "\n";

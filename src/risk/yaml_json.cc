@@ -167,6 +167,10 @@ Result<JsonDoc> ReadJson(std::string_view text, std::string_view source) {
     std::string what = e.what();
     if (size_t k = what.find(": "); k != std::string::npos) what = what.substr(k + 2);
     return Status::InvalidArgument(fmt::format("{}:{}:{}: JSON: {}", source, line, col, what));
+  } catch (const json::exception& e) {  // e.g. a number too large for a double
+    std::string what = e.what();
+    if (size_t k = what.find("] "); k != std::string::npos) what = what.substr(k + 2);
+    return Status::InvalidArgument(fmt::format("{}: JSON: {}", doc.source, what));
   }
   return doc;
 }
