@@ -1,5 +1,6 @@
 // `eucomply serve`: the HTTP JSON API (and the web front end) on --host:--port. Argument
 // handling only; the server lives in src/server.
+#include <filesystem>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -47,6 +48,16 @@ int RunServe(const ServeArgs& a) {
   }
   server::ApiOptions api_options;
   api_options.kb = std::move(kb).value();
+  // The hazard library of the risk routes, when the knowledge base has one (knowledge/risk).
+  const std::string risk_dir = (a.kb.empty() ? DefaultKnowledgeDir() : a.kb) + "/risk";
+  if (std::filesystem::exists(risk_dir + "/hazards.yaml")) {
+    auto lib = risk::LoadHazardLibrary(*api_options.kb, risk_dir);
+    if (!lib.ok()) {
+      std::cerr << "eucomply serve: the hazard library does not load:\n" << lib.status().ToString() << "\n";
+      return 1;
+    }
+    api_options.hazards = std::move(lib).value();
+  }
   api_options.data_dir = a.data;
   api_options.web_dir = a.web;
   api_options.version = server::ProgramVersion();

@@ -372,6 +372,15 @@ json HazardsToJson(const KnowledgeBase& kb, const HazardLibrary& lib, int catego
   json sev = json::array();
   for (int s = 1; s <= 4; ++s) sev.push_back({{"severity", s}, {"name", SeverityName(s, lang)}});
   j["severities"] = sev;
+  // The grid of Annex II 3.6.2, rows = bands, columns = severity 1-4 (for drawing it).
+  json grid = json::array();
+  for (int b = 0; b < kBands; ++b) {
+    json row = json::array();
+    for (int s = 1; s <= 4; ++s) row.push_back(LevelId(MatrixLevel(b, s)));
+    grid.push_back(row);
+  }
+  j["matrix"] = grid;
+  j["matrix_cite"] = "Delegated Regulation (EU) 2024/3173, Annex II 3.6.2";
   return j;
 }
 

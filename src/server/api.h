@@ -18,6 +18,7 @@
 
 #include "eucomply/date.h"
 #include "eucomply/kb.h"
+#include "eucomply/risk.h"
 #include "eucomply/status.h"
 #include "server/alert_pool.h"
 #include "server/response_cache.h"
@@ -63,6 +64,8 @@ Result<Lang> RequestLang(const Target& t, std::string_view accept_language);
 
 struct ApiOptions {
   std::shared_ptr<const KnowledgeBase> kb;
+  // The hazard library (knowledge/risk) for the risk routes; null: they answer 503.
+  std::shared_ptr<const risk::HazardLibrary> hazards;
   std::string data_dir;  // holds alerts.sqlite; missing store: alert routes answer 503
   std::string web_dir;   // static front end served at /; empty or missing: none
   std::string version = "0.0.0";

@@ -11,6 +11,8 @@
 #include "alerts/search.h"
 #include "common/json_writer.h"
 #include "eucomply/engine.h"
+#include "eucomply/intake.h"
+#include "eucomply/risk.h"
 #include "eucomply/report.h"
 #include "alerts/alerts_json.h"
 #include "server/api.h"
@@ -247,6 +249,49 @@ ApiResponse CachedAlerts(Api& api, const RouteRequest& req, const char* route, C
   return Cached(api, req, route, std::to_string(api.alerts().Generation()), compute);
 }
 
+// ---- risk assessment (Delegated Regulation (EU) 2024/3173, Annex II) ----
+
+Result<const risk::HazardLibrary*> Hazards(Api& api) {
+  if (!api.options().hazards) {
+    return Status::Unavailable("the hazard library (knowledge/risk) is not loaded");
+  }
+  return api.options().hazards.get();
+}
+
+ApiResponse RiskRoute(Api& api, const RouteRequest& req) {
+  if (Status s = CheckParams(*req.target, {"report"}); !s.ok()) return ErrorResponse(s);
+  auto lib = Hazards(api);
+  if (!lib.ok()) return ErrorResponse(lib.status());
+  auto in = risk::ParseRiskJson(api.kb(), **lib, req.http->body, "body");
+  if (!in.ok()) return ErrorResponse(in.status());
+  const risk::RiskResult r = risk::AssessRisk(api.kb(), **lib, *in);
+  json j = risk::RiskToJson(api.kb(), **lib, *in, r, req.lang);
+  if (req.target->Value("report").value_or("") == "markdown") {
+    j["report"] = risk::RiskReport(api.kb(), **lib, *in, r, req.lang, true);
+  }
+  return JsonResponse(j);
+}
+
+ApiResponse RiskHazardsRoute(Api& api, const RouteRequest& req) {
+  if (Status s = CheckParams(*req.target, {"category", "text"}); !s.ok()) return ErrorResponse(s);
+  auto lib = Hazards(api);
+  if (!lib.ok()) return ErrorResponse(lib.status());
+  int category = -1;
+  if (auto c = req.target->Value("category"); c && !c->empty()) {
+    category = api.kb().FindCategory(*c);
+    if (category < 0) {
+      return ErrorResponse(Status::InvalidArgument(
+          fmt::format("query: category: no category '{}' (GET /api/v1/categories lists them)", *c)));
+    }
+  } else if (auto t = req.target->Value("text"); t && !t->empty()) {
+    // A listing text: its category as the text intake reads it.
+    Product p = Product::Empty(api.kb());
+    ApplyTextIntake(api.kb(), *t, &p);
+    category = p.category;
+  }
+  return JsonResponse(risk::HazardsToJson(api.kb(), **lib, category, req.lang));
+}
+
 ApiResponse ActsRoute(Api& api, const RouteRequest& req) {
   if (Status s = CheckParams(*req.target, {}); !s.ok()) return ErrorResponse(s);
   json acts = json::array();
@@ -454,6 +499,8 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/version", Version, false},
       {"POST", "/api/v1/assess", AssessRoute, true},
       {"POST", "/api/v1/next-question", NextQuestionRoute, true},
+      {"POST", "/api/v1/risk", RiskRoute, true},
+      {"GET", "/api/v1/risk/hazards", RiskHazardsRoute, true},
       {"GET", "/api/v1/acts", ActsRoute, true},
       {"GET", "/api/v1/acts/{celex}", ActRoute, true},
       {"GET", "/api/v1/standards", StandardsRoute, true},

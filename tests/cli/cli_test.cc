@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <unistd.h>
 
 namespace {
 
@@ -184,3 +185,49 @@ TEST(CliTest, InteractiveAsksUntilNothingIsUndetermined) {
 }
 
 }  // namespace
+
+// ---- eucomply risk (bundled knowledge base and hazard library) ----
+
+TEST(CliRiskTest, FileGivesTheLevelAndReport) {
+  const std::string ex = std::string(EUCOMPLY_SOURCE_DIR) + "/examples/risk/plush-rabbit.yaml";
+  Output r = Exec("risk " + ex + " --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["level"], "serious");
+  EXPECT_EQ(j["scenarios"][0]["probability"], "1/2 000");
+  r = Exec("risk " + ex + " --lang zh --format markdown");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("# 风险评估报告"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("4.1(e)(i)"), std::string::npos) << r.out;
+}
+
+TEST(CliRiskTest, BadFileNamesThePlace) {
+  Output r = Exec("risk " + kData + "risk-bad.yaml");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("risk-bad.yaml:5:"), std::string::npos) << r.out;  // severity 5
+  EXPECT_NE(r.out.find("risk-bad.yaml:8:"), std::string::npos) << r.out;  // probability 0
+  r = Exec("risk");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  r = Exec("risk /nonexistent/risk.yaml");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("/nonexistent/risk.yaml"), std::string::npos) << r.out;
+}
+
+TEST(CliRiskTest, InteractiveSuggestsHazardsAndAsksTheSteps) {
+  const std::string saved = ::testing::TempDir() + "risk-answers-" + std::to_string(::getpid()) + ".yaml";
+  // Product text, user child, 18 months, hazard small_parts, three suggested steps with their
+  // probabilities, "." to end, severity 4.
+  Output r = Exec("risk --interactive --save " + saved,
+                  "plush rabbit soft toy\\n1\\n18\\nsmall_parts\\n\\n1/10\\n\\n0.5\\n\\n1/100\\n.\\n4\\n");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("small_parts"), std::string::npos) << r.out;  // offered from the alerts
+  EXPECT_NE(r.out.find("Risk level: Serious risk"), std::string::npos) << r.out;
+  // The saved answers are a risk document that gives the same result.
+  Output again = Exec("risk " + saved + " --format json");
+  ASSERT_EQ(again.exit_code, 0) << again.out;
+  EXPECT_EQ(nlohmann::json::parse(again.out)["level"], "serious");
+  std::remove(saved.c_str());
+  // Input that ends early is an error, not a half assessment.
+  r = Exec("risk --interactive", "plush rabbit\\n1\\n");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+}
