@@ -428,6 +428,73 @@ describe('result page', () => {
   });
 });
 
+describe('risk assessment wizard', () => {
+  const RW = {
+    en: { title: 'Risk assessment by the EU method', serious: 'Serious risk', high: 'High risk', errors: 'Please correct these fields' },
+    zh: { title: '按欧盟方法进行风险评估', serious: '严重风险', high: '高风险', errors: '请更正以下字段' },
+  };
+  for (const lang of ['en', 'zh']) {
+    test(`from a result: hazards suggested, steps and severity, the level and the matrix cell (${lang})`, async () => {
+      const { page } = browsers[lang];
+      const w = RW[lang];
+      await open(page, resultUrl(PRODUCTS[1], lang)); // the plush toy
+      await page.getByTestId('risk-link').click();
+      await page.waitForURL(/#\/risk\?p=.*&c=/);
+      await page.getByRole('heading', { level: 1, name: w.title, exact: true }).waitFor();
+      // The soft toy's alert history puts small parts among the suggestions.
+      const small = page.locator('[data-testid="risk-suggested"] li[data-hazard="small_parts"] button');
+      await small.waitFor();
+      await page.getByTestId('risk-user-group').selectOption('child');
+      await page.getByTestId('risk-user-age').fill('18');
+      await small.click();
+      const sc = page.locator('[data-testid="risk-scenario"][data-hazard="small_parts"]');
+      await sc.waitFor();
+      // The template's three steps come filled in; the probabilities are typed.
+      assert.equal(await sc.locator('.risk-step-text').count(), 3);
+      assert.ok((await sc.locator('.risk-step-text').first().inputValue()).length > 5, 'the step text is suggested');
+      const probs = sc.locator('.risk-step-p');
+      await probs.nth(0).fill('1/10');
+      await probs.nth(1).fill('0.5');
+      await probs.nth(2).fill('1 in 100');
+      await sc.locator('.risk-severity').selectOption('4');
+      await page.getByTestId('risk-run').click();
+      const level = page.getByTestId('risk-level');
+      await level.waitFor();
+      assert.equal(await level.getAttribute('data-level'), 'serious');
+      assert.equal((await level.innerText()).trim(), w.serious);
+      // 1/10 x 1/2 x 1/100 = 1/2 000: band "> 1/10 000" (4), severity 4.
+      const hits = page.getByTestId('matrix-hit');
+      assert.equal(await hits.count(), 1);
+      assert.equal(await hits.getAttribute('data-band'), '4');
+      assert.equal(await hits.getAttribute('data-severity'), '4');
+      assert.equal(await hits.getAttribute('data-scenarios'), '1');
+      assert.equal(await page.locator('[data-testid="risk-matrix"] td.cell').count(), 32);
+      // Presumption 4.1(e)(i): small parts of a toy for a child under 36 months.
+      assert.equal(await page.locator('.risk-result li[data-point="4.1(e)(i)"]').count(), 1);
+      // The sensitivity chart: 3 steps x 2, and the severity one level lower.
+      const rows = page.locator('[data-testid="sensitivity-chart"] .sens-row');
+      assert.equal(await rows.count(), 7);
+      assert.ok((await page.locator('[data-testid="sensitivity-chart"] .sens-row[data-changes="true"]').count()) >= 3);
+      await screenshot(page, `risk-${lang}`);
+
+      // A lower severity moves the scenario to another cell and level.
+      await sc.locator('.risk-severity').selectOption('3');
+      await page.getByTestId('risk-run').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="matrix-hit"]')?.getAttribute('data-severity') === '3');
+      assert.equal(await page.getByTestId('risk-level').getAttribute('data-level'), 'serious'); // still presumed
+      assert.equal(await page.locator('[data-testid="risk-scenario-result"]').first().getAttribute('data-level'), 'high');
+
+      // A probability outside (0, 1] is refused with the field named.
+      await probs.nth(0).fill('2');
+      await page.getByTestId('risk-run').click();
+      const err = page.getByTestId('risk-errors');
+      await err.waitFor();
+      assert.match(await err.innerText(), /\/scenarios\/0\/steps\/0\/probability/);
+      assert.equal(await page.getByTestId('risk-level').count(), 0);
+    });
+  }
+});
+
 describe('alerts', () => {
   for (const lang of ['en', 'zh']) {
     test(`search with two facets, open an alert, see the charts (${lang})`, async () => {

@@ -217,10 +217,17 @@ export interface Lessons {
   checklist: { text: string; cases: string[]; urls: string[] }[];
 }
 
+export interface ErrorDetail {
+  message: string;
+  pointer?: string;
+  parameter?: string;
+}
+
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    readonly details: ErrorDetail[] = [],
   ) {
     super(message);
   }
@@ -255,7 +262,8 @@ async function call<T>(path: string, lang: Lang, init?: RequestInit, langParam =
   if (!res.ok) {
     const b = body as { error?: string | { message?: string; details?: { message?: string }[] }; message?: string } | null;
     const msg = (typeof b?.error === 'string' ? b.error : b?.error?.message) ?? b?.message ?? '';
-    throw new ApiError(msg || `HTTP ${res.status}`, res.status);
+    const details = (typeof b?.error === 'object' && Array.isArray(b.error?.details) ? b.error.details : []) as ErrorDetail[];
+    throw new ApiError(msg || `HTTP ${res.status}`, res.status, details);
   }
   return body as T;
 }
@@ -409,4 +417,108 @@ export function standards(lang: Lang): Promise<{ count: number; standards: Stand
 
 export function alertStats(by: string, lang: Lang): Promise<Stats> {
   return call<Stats>(`alerts/stats?by=${encodeURIComponent(by)}`, lang, undefined, false);
+}
+
+// ---- risk assessment (POST /api/v1/risk, GET /api/v1/risk/hazards; docs/risk-format.md) ----
+
+export type Level = 'serious' | 'high' | 'medium' | 'low';
+
+export interface RiskHazard {
+  id: string;
+  name: string;
+  group: string;
+  group_name?: string;
+  severity: number;
+  steps: string[];
+  injuries: string[];
+}
+
+export interface RiskLibrary {
+  hazards: RiskHazard[];
+  injuries: { id: string; severity: number; name: string }[];
+  injury_source: string;
+  suggested: { hazard: string; name: string; alerts: number; share: number; examples: string[] }[];
+  suggested_from?: { category: string; category_name: string; alerts: number; split: string };
+  category?: string;
+  bands: { band: number; range: string; name: string }[];
+  severities: { severity: number; name: string }[];
+  matrix: Level[][];
+  matrix_cite: string;
+}
+
+export interface RiskStepDoc {
+  text: string;
+  probability: string;
+}
+
+export interface RiskScenarioDoc {
+  hazard: string;
+  severity?: number;
+  injury?: string;
+  defective_component?: boolean;
+  steps: RiskStepDoc[];
+}
+
+export interface RiskDoc {
+  product: ProductDoc & { kinds?: string[] };
+  user?: { group?: string; age_months?: number };
+  facts?: Record<string, boolean>;
+  scenarios: RiskScenarioDoc[];
+}
+
+export interface RiskScenarioResult {
+  hazard: string;
+  hazard_name: string;
+  severity: number;
+  severity_name: string;
+  probability: string;
+  probability_value: number;
+  band: number;
+  band_range: string;
+  band_name: string;
+  on_boundary: boolean;
+  level: Level;
+  level_name: string;
+}
+
+export interface RiskSensitivity {
+  scenario: number;
+  change: string;
+  kind: 'probability' | 'severity';
+  direction: 'up' | 'down';
+  probability: string;
+  band: number;
+  severity: number;
+  level: Level;
+  level_name: string;
+  changes_level: boolean;
+}
+
+export interface RiskPresumption {
+  point: string;
+  summary: string;
+  scenario?: number;
+  missing?: string[];
+}
+
+export interface RiskResult {
+  level: Level;
+  level_name: string;
+  outcome: Level;
+  outcome_name: string;
+  deciding_scenario: number;
+  scenarios: RiskScenarioResult[];
+  presumption: { applies: boolean; grounds: RiskPresumption[]; possible: RiskPresumption[] };
+  sensitivity: RiskSensitivity[];
+  notes: string[];
+  report?: string;
+}
+
+export function riskLibrary(doc: ProductDoc, category: string | null, lang: Lang): Promise<RiskLibrary> {
+  const q = category || doc.category ? `category=${encodeURIComponent(category || doc.category || '')}` : `text=${encodeURIComponent(doc.text || doc.name || '')}`;
+  return call<RiskLibrary>(`risk/hazards?${q}`, lang);
+}
+
+export function assessRisk(doc: RiskDoc, lang: Lang, report = false): Promise<RiskResult> {
+  return call<RiskResult>(report ? 'risk?report=markdown' : 'risk', lang, { method: 'POST', body: JSON.stringify(doc) });
 }

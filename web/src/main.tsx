@@ -9,6 +9,7 @@ import { Alerts } from './pages/Alerts';
 import { Assess } from './pages/Assess';
 import { Intake } from './pages/Intake';
 import { LessonsPage } from './pages/Lessons';
+import { RiskPage } from './pages/Risk';
 import { useRoute } from './route';
 import './styles.css';
 
@@ -37,6 +38,7 @@ function App() {
   if (path === '/' || path === '') page = <Intake />;
   else if (path === '/assess') page = <Assess p={params.get('p')} />;
   else if (path === '/lessons') page = <LessonsPage p={params.get('p')} />;
+  else if (path === '/risk') page = <RiskPage p={params.get('p')} c={params.get('c')} />;
   else if (path === '/alerts') {
     page = <Alerts params={params} />;
     section = 'alerts';

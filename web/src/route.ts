@@ -4,6 +4,7 @@
 //   #/assess?p=<product>    questions and result; <product> is the product document as
 //                           base64url-encoded UTF-8 JSON
 //   #/lessons?p=<product>   lessons from past Safety Gate alerts for that product
+//   #/risk?p=<product>&c=<category>   the risk assessment wizard for that product
 //   #/alerts?q=&category=&risk=&origin=&level=&year=   alert search and charts
 //   #/alert/<case>          one alert (case number URL-encoded)
 import { useEffect, useState } from 'preact/hooks';

@@ -519,6 +519,14 @@ function Result({ a, doc, p }: { a: Assessment; doc: ProductDoc; p: string }) {
         </p>
       </Section>
 
+      <Section id="sec-risk" title={t('result.risk')} lead={t('result.risk.lead')} class="no-print">
+        <p>
+          <a class="btn" href={href('/risk', { p, c: a.product.category?.id })} data-testid="risk-link">
+            {t('result.risk.open')}
+          </a>
+        </p>
+      </Section>
+
       {groups.no_longer_applies.length > 0 && (
         <Section id="sec-no_longer_applies" title={t('result.noLonger')}>
           <ActList acts={groups.no_longer_applies} />
