@@ -27,7 +27,7 @@ Result<JsonDoc> ReadFile(const std::string& path) {
 void LoadHazards(const JsonDoc& d, Checker& c, HazardLibrary* lib,
                  std::vector<HazardGroup>* groups, std::vector<Hazard>* hazards) {
   const json& root = d.json;
-  if (!c.Object(root, "", {"groups", "hazards"})) return;
+  if (!c.Object(root, "", {"basis", "groups", "hazards"})) return;
   if (root.contains("groups") && root["groups"].is_array()) {
     for (size_t i = 0; i < root["groups"].size(); ++i) {
       const std::string p = Child("/groups", i);
@@ -92,7 +92,7 @@ void LoadHazards(const JsonDoc& d, Checker& c, HazardLibrary* lib,
 
 void LoadInjuries(const JsonDoc& d, Checker& c, Text* source, std::vector<Injury>* out) {
   const json& root = d.json;
-  if (!c.Object(root, "", {"source", "confirmed", "injuries"})) return;
+  if (!c.Object(root, "", {"basis", "source", "confirmed", "injuries"})) return;
   *source = c.BilingualText(root, "", "source", true).value_or(Text{});
   if (c.Bool(root, "", "confirmed").value_or(true)) {
     c.Error("", "'confirmed: false' is required: the injury table is guidance, not legal text");
@@ -128,7 +128,7 @@ void LoadPresumptions(const KnowledgeBase& kb, const JsonDoc& d, Checker& c,
                       std::vector<std::pair<std::string, std::vector<std::string>>>* within,
                       std::vector<Presumption>* out) {
   const json& root = d.json;
-  if (!c.Object(root, "", {"product_kinds", "kinds_within", "presumptions"})) return;
+  if (!c.Object(root, "", {"basis", "product_kinds", "kinds_within", "presumptions"})) return;
   if (root.contains("kinds_within") && root["kinds_within"].is_object()) {
     for (const auto& [kind, cats] : root["kinds_within"].items()) {
       std::vector<std::string> ids = c.Strings(root["kinds_within"], "/kinds_within", kind.c_str());
@@ -193,7 +193,7 @@ void LoadPresumptions(const KnowledgeBase& kb, const JsonDoc& d, Checker& c,
 void LoadSuggestions(const KnowledgeBase& kb, const JsonDoc& d, Checker& c,
                      std::string* meta, std::vector<CategorySuggestions>* out) {
   const json& root = d.json;
-  if (!c.Object(root, "", {"meta", "categories"})) return;
+  if (!c.Object(root, "", {"basis", "meta", "categories"})) return;
   if (root.contains("meta")) *meta = root["meta"].dump();
   if (!root.contains("categories") || !root["categories"].is_array()) {
     c.Error("", "missing 'categories' (a list)");

@@ -180,7 +180,7 @@ json RiskToJson(const KnowledgeBase& kb, const HazardLibrary& lib, const RiskInp
   for (const PresumptionResult& p : r.presumptions) {
     json pj = {{"point", p.presumption->point},
                {"cite", "Annex II " + p.presumption->point},
-               {"summary", p.presumption->summary.Get(lang)}};
+               {"summary", p.presumption->summary.Get(lang)}, {"basis", "legal_text"}};
     if (p.scenario >= 0) pj["scenario"] = p.scenario;
     if (p.applies) {
       grounds.push_back(std::move(pj));
@@ -338,7 +338,7 @@ json HazardsToJson(const KnowledgeBase& kb, const HazardLibrary& lib, int catego
   for (const Hazard& h : lib.hazards()) {
     json hj = {{"id", h.id}, {"name", h.name.Get(lang)}, {"group", h.group},
                {"severity", h.severity}, {"safety_gate", h.safety_gate},
-               {"injuries", h.injuries}, {"other_harm", h.other_harm}};
+               {"injuries", h.injuries}, {"other_harm", h.other_harm}, {"basis", "guidance"}};
     if (const HazardGroup* g = lib.FindGroup(h.group)) hj["group_name"] = g->name.Get(lang);
     json steps = json::array();
     for (const Text& t : h.steps) steps.push_back(t.Get(lang));
@@ -348,7 +348,7 @@ json HazardsToJson(const KnowledgeBase& kb, const HazardLibrary& lib, int catego
   j["hazards"] = hazards;
   json inj = json::array();
   for (const Injury& i : lib.injuries()) {
-    inj.push_back({{"id", i.id}, {"severity", i.severity}, {"name", i.name.Get(lang)}});
+    inj.push_back({{"id", i.id}, {"severity", i.severity}, {"name", i.name.Get(lang)}, {"basis", "guidance"}, {"confirmed", false}});
   }
   j["injuries"] = inj;
   j["injury_source"] = lib.injury_source().Get(lang);
@@ -357,7 +357,8 @@ json HazardsToJson(const KnowledgeBase& kb, const HazardLibrary& lib, int catego
   if (cs) {
     for (const Suggestion& s : cs->hazards) {
       sugg.push_back({{"hazard", s.hazard}, {"name", HazardName(lib, s.hazard, lang)},
-                      {"alerts", s.alerts}, {"share", s.share}, {"examples", s.examples}});
+                      {"alerts", s.alerts}, {"share", s.share}, {"examples", s.examples},
+                      {"basis", "safety_gate_history"}});
     }
     j["suggested_from"] = {{"category", cs->category},
                            {"category_name", kb.categories()[kb.FindCategory(cs->category)].name.Get(lang)},

@@ -153,6 +153,7 @@ int main(int argc, char** argv) {
          "# (motor vehicles left out), and the hazards (hazards.yaml) those alerts named, with\n"
          "# the three latest case numbers as examples. The evaluation split (2024-2026) is never\n"
          "# read to build this file.\n";
+    f << "basis: safety_gate_history\n";
     f << fmt::format("meta: {{split: \"reports published before 2024-01-01\", first_report: \"{}\", last_report: \"{}\", alerts: {}, min_share: 0.05, min_alerts: 2}}\n", first, last, n);
     f << "categories:\n";
     for (const auto& [c, ct] : counts) {
