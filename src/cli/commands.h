@@ -23,5 +23,7 @@ void AddKbCommands(CLI::App& app, Context& ctx);
 void AddAlertsCommands(CLI::App& app, Context& ctx);
 void AddServeCommand(CLI::App& app, Context& ctx);
 void AddRiskCommand(CLI::App& app, Context& ctx);
+// Under `kb`: `kb standards [import]`, `kb standard REF` (standards_cmd.cc).
+void AddStandardsCommands(CLI::App& kb, Context& ctx);
 
 }  // namespace eucomply::cli

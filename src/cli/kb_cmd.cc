@@ -146,6 +146,7 @@ void AddKbCommands(CLI::App& app, Context& ctx) {
   CLI::App* stats = kb->add_subcommand("stats", "Counts, and the unconfirmed items");
   stats->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   stats->callback([args, &ctx]() { ctx.exit_code = RunStats(*args); });
+  AddStandardsCommands(*kb, ctx);
 }
 
 }  // namespace eucomply::cli
