@@ -162,6 +162,16 @@ std::optional<RefRow> ReadRow(const std::vector<std::vector<HNode>>& cells, cons
   if (lines.empty()) return std::nullopt;
   r.part = part;
   r.ref = StripQuotes(lines[0]);
+  // The old form prints reference and title in one paragraph: "EN 71-1:2014+A1:2018 Safety of
+  // toys ...". The reference ends after its edition (and amendments joined to it).
+  {
+    static const std::regex joined(R"(^(\S.*?:\d{4}(?:[+/][A-Z0-9]+:\d{4}(?:-\d{2})?)*)\s+([A-Z].*)$)");
+    std::smatch m;
+    if (std::regex_match(r.ref, m, joined) && m[1].length() < 60) {
+      lines.insert(lines.begin() + 1, m[2].str());
+      r.ref = m[1];
+    }
+  }
   bool in_note = false;
   for (size_t i = 1; i < lines.size(); ++i) {
     std::string l = StripQuotes(lines[i]);
@@ -227,14 +237,16 @@ std::string AnnexOf(const std::string& lower_text) {
 // Row numbers in "rows 139, 198, 221, 299a, and 517 are deleted" / "row 2 is replaced".
 std::vector<std::string> RowList(const std::string& lower, const std::string& verb) {
   std::vector<std::string> out;
-  const std::regex re("rows? ([0-9a-z ,]+?) (?:is|are) " + verb);
+  const std::regex re("rows? ([0-9a-z ,.]+?) (?:is|are) " + verb);
   std::smatch m;
   std::string s = lower;
   while (std::regex_search(s, m, re)) {
     std::string list = m[1];
-    static const std::regex num(R"(\b(\d{1,4}[a-z]{0,2})\b)");
+    static const std::regex num(R"(\b(\d{1,4})(\.[ivx]{1,4}\b|[a-z]{0,2}\b))");
     for (auto it = std::sregex_iterator(list.begin(), list.end(), num); it != std::sregex_iterator(); ++it) {
-      out.push_back((*it)[1]);
+      std::string suffix = (*it)[2];
+      if (!suffix.empty() && suffix[0] == '.') suffix = AsciiUpper(suffix);  // "189.I"
+      out.push_back((*it)[1].str() + suffix);
     }
     s = m.suffix();
   }
@@ -447,6 +459,12 @@ Result<Decision> ParseDecision(std::string_view html, std::string_view file) {
       in.kind = InstructionKind::kInsert;
       in.new_rows = std::move(rows);
       d.instructions.push_back(std::move(in));
+      continue;
+    }
+    // The list is Annex I (or the only annex); other annexes list references kept until a date.
+    const bool list_annex = annex.empty() || annex == "I";
+    if (!withdrawal && !list_annex) {
+      d.warnings.push_back(fmt::format("{}: rows of Annex {} without dates are not read", file, annex));
       continue;
     }
     auto& dest = withdrawal ? d.withdrawn : d.list;

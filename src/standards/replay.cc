@@ -97,10 +97,9 @@ ImportResult Replay(std::vector<Decision> decisions) {
       }
       std::set<std::string> matched;
       for (const std::string& old : d.repeals) {
-        auto lk = st.keys.find(old);
-        if (lk == st.keys.end()) continue;
-        for (auto& [key, idx] : lk->second) {
-          ListedStandard& s = L.rows[idx];
+        // Every row of the repealed list still open (not only the latest of each number).
+        for (ListedStandard& s : L.rows) {
+          if (s.list != old) continue;
           if (s.until && *s.until <= d.oj_date) continue;
           auto k = kept.find(s.ref);
           if (k != kept.end()) {
@@ -124,6 +123,9 @@ ImportResult Replay(std::vector<Decision> decisions) {
       }
       auto& keys = st.keys[d.celex];
       for (const RefRow& r : d.list) {
+        if (keys.count(Key(r.part, r.number))) {
+          out.warnings.push_back(fmt::format("{}: row {} is printed twice in the list; the later one is kept", d.file, r.number));
+        }
         keys[Key(r.part, r.number)] = L.rows.size();
         L.rows.push_back(FromRow(d.act, d.celex, r, d, d.oj_date));
       }
@@ -185,6 +187,16 @@ ImportResult Replay(std::vector<Decision> decisions) {
           ListedStandard s = FromRow(d.act, d.amends, r, d, when);
           if (in.kind == InstructionKind::kReplace && !keys.count(Key(r.part, r.number))) {
             out.warnings.push_back(fmt::format("{}: point ({}) replaces row {} that the list does not hold", d.file, in.point, r.number));
+          }
+          // A row printed again under the same number replaces the one still open.
+          auto prev = keys.find(Key(r.part, r.number));
+          if (prev != keys.end()) {
+            ListedStandard& o = L.rows[prev->second];
+            if (!o.until || when < *o.until) {
+              o.until = when;
+              o.until_by = d.celex;
+            }
+            deleted_here[r.number] = prev->second;
           }
           keys[Key(r.part, r.number)] = L.rows.size();
           L.rows.push_back(std::move(s));
