@@ -58,6 +58,15 @@ int RunServe(const ServeArgs& a) {
     }
     api_options.hazards = std::move(lib).value();
   }
+  const std::string hs_dir = (a.kb.empty() ? DefaultKnowledgeDir() : a.kb) + "/standards/harmonised";
+  if (std::filesystem::exists(hs_dir)) {
+    auto lists = standards::LoadLists(hs_dir);
+    if (!lists.ok()) {
+      std::cerr << "eucomply serve: the harmonised-standard lists do not load:\n" << lists.status().ToString() << "\n";
+      return 1;
+    }
+    api_options.harmonised = std::make_shared<const std::map<std::string, standards::ActList>>(std::move(*lists));
+  }
   api_options.data_dir = a.data;
   api_options.web_dir = a.web;
   api_options.version = server::ProgramVersion();

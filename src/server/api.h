@@ -18,6 +18,7 @@
 
 #include "eucomply/date.h"
 #include "eucomply/kb.h"
+#include "eucomply/harmonised.h"
 #include "eucomply/risk.h"
 #include "eucomply/status.h"
 #include "server/alert_pool.h"
@@ -66,6 +67,8 @@ struct ApiOptions {
   std::shared_ptr<const KnowledgeBase> kb;
   // The hazard library (knowledge/risk) for the risk routes; null: they answer 503.
   std::shared_ptr<const risk::HazardLibrary> hazards;
+  // The harmonised-standard lists (knowledge/standards/harmonised); null: none are listed.
+  std::shared_ptr<const std::map<std::string, standards::ActList>> harmonised;
   std::string data_dir;  // holds alerts.sqlite; missing store: alert routes answer 503
   std::string web_dir;   // static front end served at /; empty or missing: none
   std::string version = "0.0.0";

@@ -325,23 +325,68 @@ ApiResponse AttributesRoute(Api& api, const RouteRequest& req) {
 }
 
 ApiResponse StandardsRoute(Api& api, const RouteRequest& req) {
-  if (Status s = CheckParams(*req.target, {"act"}); !s.ok()) return ErrorResponse(s);
+  if (Status s = CheckParams(*req.target, {"act", "as_of", "q"}); !s.ok()) return ErrorResponse(s);
   const KnowledgeBase& kb = api.kb();
   std::optional<std::string> celex;
   if (auto act = req.target->Value("act"); act && !act->empty()) {
     int a = kb.FindAct(*act);
-    if (a < 0) {
+    if (a >= 0) celex = kb.acts()[a].celex;
+    else if (api.options().harmonised && api.options().harmonised->count(*act)) celex = *act;
+    else {
       return ErrorResponse(Status::InvalidArgument(
           fmt::format("query: act: no act '{}' (a CELEX number or short name)", *act)));
     }
-    celex = kb.acts()[a].celex;
   }
+  Date as_of = api.Today();
+  if (auto d = req.target->Value("as_of"); d && !d->empty()) {
+    auto p = Date::Parse(*d);
+    if (!p) return ErrorResponse(Status::InvalidArgument(fmt::format("query: as_of: '{}' is not a date YYYY-MM-DD", *d)));
+    as_of = *p;
+  }
+  const std::string q = req.target->Value("q").value_or("");
   json out = json::array();
   for (const Standard& s : kb.standards()) {
     if (celex && std::find(s.acts.begin(), s.acts.end(), *celex) == s.acts.end()) continue;
     out.push_back(StandardToJson(kb, s, req.lang));
   }
-  return JsonResponse({{"count", out.size()}, {"standards", out}});
+  json j = {{"count", out.size()}, {"standards", out}};
+  // The Official Journal lists, as of the date: with an act or words (all acts hold ~3,000).
+  if (api.options().harmonised) {
+    const auto& lists = *api.options().harmonised;
+    json h = json::array();
+    size_t n = 0;
+    if (celex || !q.empty()) {
+      for (const auto* s : standards::Query(lists, celex.value_or(""), as_of, q)) {
+        h.push_back(standards::ListedToJson(lists, *s, as_of));
+      }
+      n = h.size();
+    } else {
+      for (const auto& [a, L] : lists) n += standards::Query(lists, a, as_of, "").size();
+    }
+    j["harmonised"] = {{"as_of", as_of.ToString()}, {"count", n}, {"rows", h},
+                       {"source", "Commission implementing decisions on harmonised standards (EUR-Lex)"}};
+  }
+  return JsonResponse(j);
+}
+
+ApiResponse StandardRoute(Api& api, const RouteRequest& req) {
+  if (Status s = CheckParams(*req.target, {"as_of"}); !s.ok()) return ErrorResponse(s);
+  if (!api.options().harmonised) return ErrorResponse(Status::Unavailable("the harmonised-standard lists are not loaded"));
+  Date as_of = api.Today();
+  if (auto d = req.target->Value("as_of"); d && !d->empty()) {
+    auto p = Date::Parse(*d);
+    if (!p) return ErrorResponse(Status::InvalidArgument(fmt::format("query: as_of: '{}' is not a date YYYY-MM-DD", *d)));
+    as_of = *p;
+  }
+  const std::string& ref = req.params.at("reference");
+  const auto& lists = *api.options().harmonised;
+  auto rows = standards::FindReference(lists, ref);
+  if (rows.empty()) {
+    return ErrorResponse(Status::NotFound(fmt::format("'{}' is in no harmonised-standard list", ref)));
+  }
+  json out = json::array();
+  for (const auto* s : rows) out.push_back(standards::ListedToJson(lists, *s, as_of));
+  return JsonResponse({{"reference", ref}, {"as_of", as_of.ToString()}, {"rows", out}});
 }
 
 ApiResponse AlertSearchUncached(Api& api, const RouteRequest& req) {
@@ -504,6 +549,7 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/acts", ActsRoute, true},
       {"GET", "/api/v1/acts/{celex}", ActRoute, true},
       {"GET", "/api/v1/standards", StandardsRoute, true},
+      {"GET", "/api/v1/standards/{reference}", StandardRoute, false},
       {"GET", "/api/v1/categories", CategoriesRoute, true},
       {"GET", "/api/v1/attributes", AttributesRoute, true},
       {"GET", "/api/v1/alerts/search", AlertSearchRoute, false},
