@@ -93,6 +93,14 @@ struct ObligationVerdict {
 // The pseudo-attribute index that stands for the product's category in missing lists.
 inline constexpr int kCategoryAttr = -2;
 
+// A standard that fits the product under an applying act: the fit, and the rows of the act's
+// Official Journal list of that number in force on the assessment date (two during a
+// transition), none for a customary test or a standard of standards/*.yaml.
+struct FitVerdict {
+  const StandardFit* fit = nullptr;
+  std::vector<const standards::ListedStandard*> rows;
+};
+
 struct ActVerdict {
   int act = -1;
   VerdictStatus status = VerdictStatus::kNotApplicable;
@@ -100,6 +108,7 @@ struct ActVerdict {
   std::vector<Reason> reasons;
   std::vector<int> missing;  // attribute indexes (or kCategoryAttr), sorted, unique
   std::vector<ObligationVerdict> obligations;
+  std::vector<FitVerdict> fits;  // product-specific first, then general, horizontal, customary
 };
 
 struct AssessOptions {

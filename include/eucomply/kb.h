@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "eucomply/date.h"
+#include "eucomply/harmonised.h"
 #include "eucomply/status.h"
 #include "eucomply/units.h"
 
@@ -204,6 +205,25 @@ struct Standard : Sourced {
   std::optional<Date> presumption_until;
 };
 
+// Which standards fit which products (knowledge/standards/fit/*.yaml, issue 13): a standard
+// number (any edition) read from the Official Journal list of `act`, or a standard of
+// standards/*.yaml, or a customary test that is no harmonised standard; for products of
+// `categories` (or below) for which `when` holds.
+struct StandardFit : Sourced {
+  std::string number;       // "EN 60335-2-15" (harmonised: matched by StandardNumber)
+  int act = -1;             // the act whose list (or obligations) it serves
+  std::string role;         // product | general | horizontal | customary
+  std::vector<int> categories;
+  kb::Expr when;
+  Text why;
+  int standard = -1;        // a standard of standards/*.yaml, instead of the OJ list
+  std::string ref;          // customary: the reference as written ("UN 38.3")
+  Text title;               // customary: its title
+  std::string source;       // where the fit is read from (the title, a guide ...)
+  // Derived on load: the rows of the act's OJ list of this number (every edition, all dates).
+  std::vector<const standards::ListedStandard*> rows;
+};
+
 struct Role : Sourced {
   std::string id;
   Text name, definition;
@@ -255,6 +275,9 @@ class KnowledgeBase {
   const std::vector<Category>& categories() const { return categories_; }
   const std::vector<Act>& acts() const { return acts_; }
   const std::vector<Standard>& standards() const { return standards_; }
+  const std::vector<StandardFit>& standard_fits() const { return standard_fits_; }
+  // The Official Journal lists (standards/harmonised, by act CELEX); null when none.
+  const std::map<std::string, standards::ActList>* harmonised_lists() const { return harmonised_.get(); }
   const std::vector<Role>& roles() const { return roles_; }
   const std::vector<SourceDoc>& sources() const { return sources_; }
   const std::vector<LexiconEntry>& lexicon() const { return lexicon_; }
@@ -287,6 +310,8 @@ class KnowledgeBase {
   std::vector<Category> categories_;
   std::vector<Act> acts_;
   std::vector<Standard> standards_;
+  std::vector<StandardFit> standard_fits_;
+  std::shared_ptr<const std::map<std::string, standards::ActList>> harmonised_;
   std::vector<Role> roles_;
   std::vector<SourceDoc> sources_;
   std::vector<LexiconEntry> lexicon_;

@@ -205,6 +205,8 @@ class KnowledgeBaseLoader {
   void IndexActs(const std::vector<File>& files);
   void LoadRoles(const std::vector<File>& files);
   void LoadStandards(const std::vector<File>& files);
+  void LoadStandardFits(const std::vector<File>& files);
+  void LoadHarmonisedLists();
   void LoadActBodies(const std::vector<File>& files);
   void LoadAct(const File& f, const YAML::Node& n, Act* act);
   std::vector<Rule> LoadRules(const File& f, const YAML::Node& parent, const char* key,
@@ -800,6 +802,79 @@ void KnowledgeBaseLoader::LoadAct(const File& f, const YAML::Node& root, Act* ac
   }
 }
 
+void KnowledgeBaseLoader::LoadStandardFits(const std::vector<File>& files) {
+  for (const auto& f : files) {
+    CheckKeys(f, f.root, {"fits"});
+    YAML::Node list = f.root["fits"];
+    if (!list || !list.IsSequence()) {
+      Error(f, f.root, "expected 'fits:' with a list");
+      continue;
+    }
+    for (const auto& n : list) {
+      if (!CheckMap(f, n, "a standard fit")) continue;
+      CheckKeys(f, n, {"number", "act", "role", "categories", "when", "why", "standard", "ref", "title",
+                       "source", "cite", "unconfirmed", "note"});
+      StandardFit x;
+      ReadSourced(f, n, &x, false);
+      if (auto a = Str(f, n, "act", true)) {
+        x.act = kb_->FindAct(*a);
+        if (x.act < 0) Error(f, n["act"], fmt::format("unknown act '{}'", *a));
+      }
+      x.role = Str(f, n, "role", true).value_or("");
+      if (x.role != "product" && x.role != "general" && x.role != "horizontal" && x.role != "customary") {
+        Error(f, n["role"] ? n["role"] : n, "role must be product, general, horizontal or customary");
+      }
+      if (YAML::Node c = n["categories"]) {
+        if (!c.IsSequence()) Error(f, c, "'categories' must be a list of category ids");
+        else {
+          for (const auto& id : c) {
+            int k = kb_->FindCategory(id.Scalar());
+            if (k < 0) Error(f, id, fmt::format("unknown category '{}'", id.Scalar()));
+            else x.categories.push_back(k);
+          }
+        }
+      }
+      if (YAML::Node w = n["when"]) x.when = Condition(f, w);
+      x.why = GetText(f, n, "why", true);
+      x.source = Str(f, n, "source", true).value_or("");
+      if (auto st = Str(f, n, "standard", false)) {
+        x.standard = kb_->FindStandard(*st);
+        if (x.standard < 0) Error(f, n["standard"], fmt::format("unknown standard '{}' (standards/*.yaml)", *st));
+      }
+      x.number = Str(f, n, "number", false).value_or("");
+      x.ref = Str(f, n, "ref", false).value_or("");
+      if (n["title"]) x.title = GetText(f, n, "title", false);
+      if (x.role == "customary" ? x.ref.empty() : (x.number.empty() && x.standard < 0)) {
+        Error(f, n, x.role == "customary" ? "a customary test needs 'ref' and 'title'"
+                                          : "a fit needs 'number' (of the OJ list) or 'standard'");
+      }
+      if (x.categories.empty() && x.when.empty()) Error(f, n, "a fit needs 'categories' or 'when'");
+      kb_->standard_fits_.push_back(std::move(x));
+    }
+  }
+}
+
+void KnowledgeBaseLoader::LoadHarmonisedLists() {
+  const fs::path dir = fs::path(dir_) / "standards" / "harmonised";
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return;
+  auto lists = standards::LoadLists(dir.string());
+  if (!lists.ok()) {
+    for (const std::string& m : lists.status().messages()) errors_.push_back(m);
+    return;
+  }
+  kb_->harmonised_ = std::make_shared<const std::map<std::string, standards::ActList>>(std::move(*lists));
+  // Each fit's rows: those of its act's list with the same standard number.
+  for (StandardFit& x : kb_->standard_fits_) {
+    if (x.number.empty() || x.act < 0) continue;
+    auto it = kb_->harmonised_->find(kb_->acts_[x.act].celex);
+    if (it == kb_->harmonised_->end()) continue;
+    for (const standards::ListedStandard& r : it->second.rows) {
+      if (standards::StandardNumber(r.ref) == x.number) x.rows.push_back(&r);
+    }
+  }
+}
+
 void KnowledgeBaseLoader::LoadActBodies(const std::vector<File>& /*files*/) {
   for (size_t i = 0; i < act_nodes_.size(); ++i) {
     LoadAct(*act_nodes_[i].first, act_nodes_[i].second, &kb_->acts_[i]);
@@ -992,6 +1067,8 @@ Result<std::shared_ptr<const KnowledgeBase>> KnowledgeBaseLoader::Run() {
 
   LoadRoles(role_files);
   LoadStandards(std_files);
+  LoadStandardFits(ReadFolder("standards/fit", false));
+  LoadHarmonisedLists();
   LoadActBodies(act_files);
   LoadLexicon(lex_files);
   OrderActs();

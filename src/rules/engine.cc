@@ -210,6 +210,7 @@ void Assess(const KnowledgeBase& kb, const Product& product, const AssessOptions
     v.reasons.clear();
     v.missing.clear();
     v.obligations.clear();
+    v.fits.clear();
     missing[a].clear();
     if (opts.settled != nullptr &&
         opts.settled->acts[a].status != VerdictStatus::kUndetermined &&
@@ -345,6 +346,30 @@ void Assess(const KnowledgeBase& kb, const Product& product, const AssessOptions
       }
       v.obligations.push_back(ov);
     }
+    // The standards that fit the product: its category (known) and the fit's condition (true).
+    auto rank = [](const std::string& role) {
+      return role == "product" ? 0 : role == "general" ? 1 : role == "horizontal" ? 2 : 3;
+    };
+    for (const StandardFit& f : kb.standard_fits()) {
+      if (f.act != static_cast<int>(a)) continue;
+      if (!f.categories.empty()) {
+        if (product.category < 0) continue;
+        bool in = false;
+        for (int c : f.categories) in = in || kb.IsA(product.category, c);
+        if (!in) continue;
+      }
+      if (ev.Eval(f.when) != Tri::kTrue) continue;
+      FitVerdict fv;
+      fv.fit = &f;
+      for (const auto* r : f.rows) {
+        if (standards::InForce(*r, opts.as_of)) fv.rows.push_back(r);
+      }
+      if (!f.number.empty() && fv.rows.empty()) continue;  // no edition in force on the date
+      v.fits.push_back(std::move(fv));
+    }
+    std::stable_sort(v.fits.begin(), v.fits.end(), [&](const FitVerdict& x, const FitVerdict& y) {
+      return rank(x.fit->role) < rank(y.fit->role);
+    });
   }
 }
 

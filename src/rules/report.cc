@@ -273,7 +273,56 @@ void WriteObligation(JsonWriter& w, const KnowledgeBase& kb, const ObligationVer
   w.EndObject();
 }
 
-void WriteActVerdict(JsonWriter& w, const KnowledgeBase& kb, const ActVerdict& v, Lang lang) {
+// The reference a fit shows: its OJ rows' first, else its standard's, else its own.
+std::string FitRef(const KnowledgeBase& kb, const FitVerdict& f) {
+  if (!f.rows.empty()) return f.rows.back()->ref;
+  if (f.fit->standard >= 0) return kb.standards()[f.fit->standard].ref;
+  return f.fit->ref.empty() ? f.fit->number : f.fit->ref;
+}
+
+std::string FitTitle(const KnowledgeBase& kb, const FitVerdict& f, Lang lang) {
+  if (!f.rows.empty()) return f.rows.back()->title;
+  if (f.fit->standard >= 0) return kb.standards()[f.fit->standard].title.Get(lang);
+  return f.fit->title.Get(lang);
+}
+
+void WriteFit(JsonWriter& w, const KnowledgeBase& kb, const FitVerdict& f, const Date& as_of, Lang lang) {
+  const StandardFit& x = *f.fit;
+  w.BeginObject();
+  if (!x.cite.ToString().empty()) w.Member("cite", x.cite.ToString());
+  w.Member("customary", x.role == "customary");
+  if (!x.number.empty()) w.Member("number", x.number);
+  w.Member("presumption", !f.rows.empty());
+  w.Member("ref", FitRef(kb, f));
+  w.Member("role", x.role);
+  w.Key("rows").BeginArray();
+  for (const standards::ListedStandard* r : f.rows) {
+    w.BeginObject();
+    w.Key("amendments").BeginArray();
+    for (const std::string& m : r->amendments) w.String(m);
+    w.EndArray();
+    w.Member("decision", r->printed_by);
+    if (r->from) w.Member("from", r->from->ToString());
+    else w.Key("from").Null();
+    w.Member("list", r->list);
+    w.Member("ref", r->ref);
+    w.Member("row", r->number);
+    w.Member("state", kb.harmonised_lists() ? standards::StateOn(*kb.harmonised_lists(), *r, as_of) : "in_force");
+    if (!r->superseded_by.empty()) w.Member("superseded_by", r->superseded_by);
+    if (r->until) w.Member("until", r->until->ToString());
+    else w.Key("until").Null();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Member("source", x.source);
+  if (x.standard >= 0) w.Member("standard", kb.standards()[x.standard].id);
+  w.Member("title", FitTitle(kb, f, lang));
+  w.Member("unconfirmed", x.unconfirmed);
+  w.Member("why", x.why.Get(lang));
+  w.EndObject();
+}
+
+void WriteActVerdict(JsonWriter& w, const KnowledgeBase& kb, const ActVerdict& v, const Date& as_of, Lang lang) {
   const Act& act = kb.acts()[v.act];
   w.BeginObject();
   if (act.applies_from) w.Member("applies_from", act.applies_from->date.ToString());
@@ -292,6 +341,24 @@ void WriteActVerdict(JsonWriter& w, const KnowledgeBase& kb, const ActVerdict& v
   for (const auto& r : v.reasons) WriteReason(w, kb, r, lang);
   w.EndArray();
   w.Member("short_name", act.short_name);
+  w.Key("standards_fit").BeginArray();
+  for (const auto& f : v.fits) WriteFit(w, kb, f, as_of, lang);
+  w.EndArray();
+  // The whole OJ list of an applying act, one request away (when it has rows in force).
+  if (const auto* lists = kb.harmonised_lists();
+      lists && (v.status == VerdictStatus::kApplies || v.status == VerdictStatus::kUpcoming)) {
+    auto it = lists->find(act.celex);
+    int64_t n = 0;
+    if (it != lists->end()) {
+      for (const auto& r : it->second.rows) n += standards::InForce(r, as_of);
+    }
+    if (n > 0) {
+      w.Key("standards_list").BeginObject();
+      w.Member("count", n);
+      w.Member("query", fmt::format("/api/v1/standards?act={}&as_of={}", act.short_name, as_of.ToString()));
+      w.EndObject();
+    }
+  }
   w.Member("status", VerdictStatusName(v.status));
   if (act.applies_until && !act.applies_until->successor.empty()) {
     int s = kb.FindAct(act.applies_until->successor);
@@ -330,7 +397,7 @@ std::string AssessmentJson(const KnowledgeBase& kb, const Product& p, const Asse
   int counts[5] = {0, 0, 0, 0, 0};
   for (const auto& v : a.acts) {
     ++counts[static_cast<int>(v.status)];
-    WriteActVerdict(w, kb, v, lang);
+    WriteActVerdict(w, kb, v, a.as_of, lang);
   }
   w.EndArray();
   w.Member("as_of", a.as_of.ToString());
@@ -471,6 +538,33 @@ std::string Render(const KnowledgeBase& kb, const Product& p, const Assessment& 
                              markdown ? "" : "", role ? role->name.Get(lang) : o.role,
                              o.text.Get(lang), when, o.cite.ToString(),
                              o.unconfirmed ? std::string(", ") + w.unconfirmed : "", extra);
+        }
+      }
+      if (!v->fits.empty()) {
+        const bool zh = lang == Lang::kZh;
+        const char* head_fit = zh ? "适合本产品的标准" : "Standards that fit this product";
+        out += markdown ? fmt::format("\n**{}**\n\n", head_fit) : fmt::format("    {}:\n", head_fit);
+        for (const auto& f : v->fits) {
+          const StandardFit& x = *f.fit;
+          std::string role = x.role;
+          if (zh) role = x.role == "product" ? "产品专用" : x.role == "general" ? "通用" : x.role == "horizontal" ? "横向" : "惯例";
+          std::string where;
+          if (!f.rows.empty()) {
+            const auto* r = f.rows.back();
+            where = zh ? fmt::format("；官方公报清单 {} 第 {} 行，自 {} 起", r->printed_by, r->number, r->from ? r->from->ToString() : "?")
+                       : fmt::format("; OJ list {} row {}, from {}", r->printed_by, r->number, r->from ? r->from->ToString() : "?");
+            for (const auto* o : f.rows) {
+              if (o->until) {
+                where += zh ? fmt::format("；{} 推定符合至 {}", o->ref, o->until->ToString())
+                            : fmt::format("; {} gives presumption until {}", o->ref, o->until->ToString());
+              }
+            }
+          } else if (x.role == "customary") {
+            where = zh ? "；惯例测试，不产生符合性推定" : "; customary, no presumption of conformity";
+          }
+          out += fmt::format("{}{} [{}] {}: {}{}{}\n", markdown ? "- " : "      - ", FitRef(kb, f), role,
+                             FitTitle(kb, f, lang), x.why.Get(lang), where,
+                             x.unconfirmed ? std::string(" (") + w.unconfirmed + ")" : "");
         }
       }
       if (markdown) out += "\n";

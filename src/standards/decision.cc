@@ -483,6 +483,10 @@ Result<Decision> ParseDecision(std::string_view html, std::string_view file) {
 
 std::string StandardNumber(std::string_view ref) {
   std::string s(Trim(ref));
+  if (s.rfind("ETSI ", 0) == 0) s = s.substr(5);
+  // ETSI versions: "EN 300 328 V2.2.2" -> "EN 300 328".
+  static const std::regex version(R"( V\d+(\.\d+)+.*$)");
+  s = std::regex_replace(s, version, "");
   // Drop the edition and anything after it.
   if (size_t colon = s.find(':'); colon != std::string::npos) s = s.substr(0, colon);
   for (const char* p : {"EN IEC ", "EN ISO/IEC ", "EN ISO ", "EN "}) {
