@@ -410,6 +410,23 @@ describe('result page', () => {
     }
   });
 
+  test('the standards that fit the product come first, and the whole list is one click away', async () => {
+    const { page } = browsers.en;
+    await open(page, resultUrl(PRODUCTS[0], 'en')); // the USB-C charger
+    const group = page.locator('#sec-standards details.std-group[data-celex="32014L0035"]');
+    await group.waitFor();
+    if (!(await group.getAttribute('open'))) await group.locator('summary').click();
+    const first = group.locator('tr[data-role]').first();
+    assert.equal(await first.getAttribute('data-role'), 'product');
+    assert.match(await first.locator('.std-ref').innerText(), /EN 62368-1/);
+    // Welding, UPS or household-appliance parts do not fit a charger.
+    assert.doesNotMatch(await group.locator('table').first().innerText(), /60974|62040|60335-2-/);
+    await group.getByTestId('std-all').click();
+    const all = group.getByTestId('std-all-table');
+    await all.waitFor();
+    assert.ok((await all.locator('tr').count()) > 500, 'the LVD list holds over 500 references');
+  });
+
   test('lessons from past alerts are linked from the result', async () => {
     const { page } = browsers.en;
     await open(page, resultUrl(PRODUCTS[0], 'en'));

@@ -75,6 +75,40 @@ export interface ActResult {
   reasons: Reason[];
   missing_attributes?: (string | MissingAttribute)[];
   obligations?: Obligation[];
+  standards_fit?: StandardFit[];
+  standards_list?: { count: number; query: string };
+}
+
+// A standard that fits the product under an act (knowledge/standards/fit; docs/standards.md).
+export interface ListRow {
+  ref: string;
+  row: string;
+  list: string;
+  decision: string;
+  from: string | null;
+  until: string | null;
+  state: 'in_force' | 'superseded' | 'ended' | 'not_yet';
+  superseded_by?: string;
+  amendments: string[];
+}
+
+export interface StandardFit {
+  ref: string;
+  title: string;
+  role: 'product' | 'general' | 'horizontal' | 'customary';
+  why: string;
+  source: string;
+  presumption: boolean;
+  customary: boolean;
+  unconfirmed: boolean;
+  rows: ListRow[];
+}
+
+export interface HarmonisedRow extends ListRow {
+  act: string;
+  act_name?: string;
+  title: string;
+  notes: string[];
 }
 
 export interface QuestionValue {
@@ -521,4 +555,9 @@ export function riskLibrary(doc: ProductDoc, category: string | null, lang: Lang
 
 export function assessRisk(doc: RiskDoc, lang: Lang, report = false): Promise<RiskResult> {
   return call<RiskResult>(report ? 'risk?report=markdown' : 'risk', lang, { method: 'POST', body: JSON.stringify(doc) });
+}
+
+// An act's whole Official Journal list as of a date (GET /api/v1/standards?act=&as_of=).
+export function harmonisedList(act: string, asOf: string, lang: Lang): Promise<{ harmonised?: { as_of: string; count: number; rows: HarmonisedRow[] } }> {
+  return call(`standards?act=${encodeURIComponent(act)}&as_of=${encodeURIComponent(asOf)}`, lang);
 }

@@ -9,8 +9,8 @@ import {
   type AttributeEntry,
   categories as fetchCategories,
   type CategoryEntry,
-  standards as fetchStandards,
-  type StandardEntry,
+  harmonisedList,
+  type HarmonisedRow,
   type ActResult,
   type Assessment,
   type AttrValue,
@@ -969,54 +969,114 @@ function Checklist({ acts, p }: { acts: ActResult[]; p: string }) {
 // (GET standards) whose presumption of conformity has not ended, plus any an obligation names.
 // One table per act; the first is open, the others fold (all open when printing).
 function Standards({ acts, asOf }: { acts: ActResult[]; asOf: string }) {
-  const { t, lang } = useLang();
-  const [all] = useAsync(() => fetchStandards(lang), `standards|${lang}`);
-  const byAct = new Map<string, Map<string, { ref: string; title: string; unconfirmed?: boolean }>>();
-  for (const act of acts) byAct.set(act.celex, new Map());
-  for (const act of acts) {
-    for (const o of act.obligations ?? []) {
-      for (const s of o.standards ?? []) byAct.get(act.celex)!.set(s.id, { ref: s.ref, title: s.title, unconfirmed: o.unconfirmed });
-    }
-  }
-  for (const s of all.data?.standards ?? ([] as StandardEntry[])) {
-    if (s.presumption_until && s.presumption_until < asOf) continue;
-    for (const a of s.acts ?? []) byAct.get(a.celex)?.set(s.id, { ref: s.ref, title: s.title, unconfirmed: s.unconfirmed });
-  }
-  const groups = acts.filter((a) => (byAct.get(a.celex)?.size ?? 0) > 0);
-  if (groups.length === 0) return all.state === 'loading' ? <Loading /> : <p class="empty">{t('result.standards.none')}</p>;
+  const { t } = useLang();
+  // Per act: the standards that fit the product (the engine's choice, with why), and the
+  // standards the act's own duties name when no fit is known; the whole OJ list on request.
+  const groups = acts.filter((a) => (a.standards_fit?.length ?? 0) > 0 || a.standards_list || kbStandards(a).length > 0);
+  if (groups.length === 0) return <p class="empty">{t('result.standards.none')}</p>;
   return (
     <div class="std-groups">
-      {groups.map((act, i) => {
-        const rows = [...byAct.get(act.celex)!.entries()].sort((x, y) => x[1].ref.localeCompare(y[1].ref, 'en', { numeric: true }));
-        return (
-          <details class="std-group" key={act.celex} open={i === 0} data-celex={act.celex}>
-            <summary>
-              <span class="short">{act.short_name}</span> <span class="act-title">{act.title}</span>{' '}
-              <span class="tag">{t('result.standards.count', { n: formatNumber(lang, rows.length) })}</span>
-            </summary>
-            <div class="table-wrap">
-              <table class="standards-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('result.standards.ref')}</th>
-                    <th scope="col">{t('result.standards.title')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map(([id, s]) => (
-                    <tr key={id} data-standard={id}>
-                      <td class="std-ref">{s.ref}</td>
-                      <td>
-                        {s.title} <Unconfirmed show={s.unconfirmed} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
-        );
-      })}
+      <p class="hint">{t('result.standards.fit.lead')}</p>
+      {groups.map((act, i) => (
+        <StandardGroup key={act.celex} act={act} open={i === 0} asOf={asOf} />
+      ))}
     </div>
+  );
+}
+
+function kbStandards(act: ActResult) {
+  const m = new Map<string, { ref: string; title: string; unconfirmed?: boolean }>();
+  for (const o of act.obligations ?? []) for (const s of o.standards ?? []) m.set(s.id, { ref: s.ref, title: s.title, unconfirmed: o.unconfirmed });
+  return [...m.entries()].sort((x, y) => x[1].ref.localeCompare(y[1].ref, 'en', { numeric: true }));
+}
+
+function StandardGroup({ act, open, asOf }: { act: ActResult; open: boolean; asOf: string }) {
+  const { t, lang } = useLang();
+  const fits = act.standards_fit ?? [];
+  const named = fits.length ? [] : kbStandards(act);
+  const [all, setAll] = useState<HarmonisedRow[] | null>(null);
+  const [err, setErr] = useState<Error | null>(null);
+  const loadAll = () => {
+    setErr(null);
+    harmonisedList(act.short_name, asOf, lang).then((r) => setAll(r.harmonised?.rows ?? []), (e) => setErr(e as Error));
+  };
+  return (
+    <details class="std-group" open={open} data-celex={act.celex}>
+      <summary>
+        <span class="short">{act.short_name}</span> <span class="act-title">{act.title}</span>{' '}
+        <span class="tag">
+          {fits.length ? t('result.standards.fit', { n: formatNumber(lang, fits.length) }) : t('result.standards.count', { n: formatNumber(lang, named.length) })}
+        </span>
+      </summary>
+      <div class="table-wrap">
+        <table class="standards-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('result.standards.ref')}</th>
+              {fits.length > 0 && <th scope="col">{t('result.standards.role')}</th>}
+              <th scope="col">{t('result.standards.title')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {fits.map((f) => {
+              const r = f.rows[f.rows.length - 1];
+              return (
+                <tr key={f.ref} data-standard={f.ref} data-role={f.role}>
+                  <td class="std-ref">{f.ref}</td>
+                  <td>{t(`result.standards.role.${f.role}` as Key)}</td>
+                  <td>
+                    {f.title} <Unconfirmed show={f.unconfirmed} />
+                    <span class="hint std-why">{f.why}</span>
+                    {r ? (
+                      <span class="hint">
+                        {t('result.standards.row', { list: r.list, row: r.row, from: formatDate(lang, r.from) })}
+                        {f.rows.filter((x) => x.until).map((x) => ` · ${x.ref}: ${t('result.standards.until', { date: formatDate(lang, x.until) })}`).join('')}
+                        {r.superseded_by ? ` · ${t('result.standards.supersededBy', { ref: r.superseded_by })}` : ''}
+                      </span>
+                    ) : (
+                      f.customary && <span class="hint">{t('result.standards.customary')}</span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+            {named.map(([id, s]) => (
+              <tr key={id} data-standard={id}>
+                <td class="std-ref">{s.ref}</td>
+                <td>
+                  {s.title} <Unconfirmed show={s.unconfirmed} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {act.standards_list && all === null && (
+        <p>
+          <button type="button" class="btn btn-quiet" onClick={loadAll} data-testid="std-all">
+            {t('result.standards.all', { n: formatNumber(lang, act.standards_list.count) })}
+          </button>
+        </p>
+      )}
+      {err && <ErrorBox error={err} retry={loadAll} />}
+      {all && (
+        <div class="table-wrap">
+          <p class="hint">{t('result.standards.all.title', { date: formatDate(lang, asOf) })}</p>
+          <table class="standards-table std-all" data-testid="std-all-table">
+            <tbody>
+              {all.map((r) => (
+                <tr key={`${r.list}|${r.row}|${r.decision}`}>
+                  <td class="std-ref">{r.ref}</td>
+                  <td>
+                    {r.title}
+                    {r.until && <span class="hint"> · {t('result.standards.until', { date: formatDate(lang, r.until) })}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </details>
   );
 }
