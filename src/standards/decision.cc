@@ -143,12 +143,24 @@ bool IsNote(const std::string& line) {
   return false;
 }
 
-// Paragraphs of a cell (its nested tables ignored).
+// Paragraphs of a reference cell in order, those of tables nested in it included (some
+// decisions lay a row's lines out as one small table per line).
+void CellLinesInto(const std::vector<HNode>& cell, std::vector<std::string>* out, int depth) {
+  if (depth > 8) return;
+  for (const HNode& n : cell) {
+    if (n.kind == Kind::kPara) {
+      if (!n.text.empty()) out->push_back(n.text);
+      continue;
+    }
+    for (const auto& row : n.rows) {
+      for (const auto& c : row) CellLinesInto(c, out, depth + 1);
+    }
+  }
+}
+
 std::vector<std::string> CellLines(const std::vector<HNode>& cell) {
   std::vector<std::string> out;
-  for (const HNode& n : cell) {
-    if (n.kind == Kind::kPara) out.push_back(n.text);
-  }
+  CellLinesInto(cell, &out, 0);
   return out;
 }
 
@@ -237,7 +249,7 @@ std::string AnnexOf(const std::string& lower_text) {
 // Row numbers in "rows 139, 198, 221, 299a, and 517 are deleted" / "row 2 is replaced".
 std::vector<std::string> RowList(const std::string& lower, const std::string& verb) {
   std::vector<std::string> out;
-  const std::regex re("rows? ([0-9a-z ,.]+?) (?:is|are) " + verb);
+  const std::regex re("(?:rows?|entry|entries) ([0-9a-z ,.]+?) (?:is|are) " + verb);
   std::smatch m;
   std::string s = lower;
   while (std::regex_search(s, m, re)) {
@@ -299,6 +311,10 @@ void ReadInstructions(const HNode& table, const std::string& prefix, const std::
       in.kind = InstructionKind::kReplace;
       in.rows = RowList(lower, "replaced");
     } else if (lower.find("inserted") != std::string::npos || lower.find("added") != std::string::npos) {
+      in.kind = InstructionKind::kInsert;
+    }
+    // A point that only prints rows continues the insertion of the point before it.
+    if (in.kind == InstructionKind::kOther && Trim(text).empty() && !in.new_rows.empty()) {
       in.kind = InstructionKind::kInsert;
     }
     if (nested_points && in.new_rows.empty() && in.rows.empty()) continue;  // only a heading

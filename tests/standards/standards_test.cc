@@ -97,6 +97,30 @@ TEST(DecisionParser, ReadsAmendingInstructions) {
   EXPECT_EQ(d->deferred.at(":1"), D("2026-04-30"));
 }
 
+TEST(DecisionParser, OlderWordingsAndLayouts) {
+  // "entry 9 is deleted" (lifts, 2021), a point that only prints rows (MID 2025/375 point (3)),
+  // and a row whose lines are laid out as one small table each (MID 2025/1939).
+  const std::string annex =
+      "<p>ANNEX</p><p>Annex I to Implementing Decision (EU) 2023/2723 is amended as follows:</p>"
+      "<table><tr><td><p>(1)</p></td><td><p>entry 9 is deleted;</p></td></tr></table>"
+      "<table><tr><td><p>(2)</p></td><td><p>the following entry 9a is inserted:</p><table>" +
+      Row("‘9a.", {"EN 81-72:2020", "Fire fighters lifts’"}) +
+      "</table></td></tr></table><table><tr><td><p>(3)</p></td><td><table>" + Row("‘3a.", {"EN 12405-1:2021", "Gas meters’"}) +
+      "</table></td></tr></table>"
+      "<div><table><tr><td><p>‘13.</p></td><td><table><tr><td><p></p></td><td><p>EN 1434-6:2022</p></td></tr></table>"
+      "<table><tr><td><p></p></td><td><p>Thermal energy meters – Part 6’</p></td></tr></table></td></tr></table></div>";
+  auto d = ParseDecision(Html("1.3.2025", "2025/375", "amending Implementing Decision (EU) 2023/2723", "", annex), "old.html");
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  ASSERT_EQ(d->instructions.size(), 4u);
+  EXPECT_EQ(d->instructions[0].kind, InstructionKind::kDelete);
+  EXPECT_EQ(d->instructions[0].rows, std::vector<std::string>{"9"});
+  EXPECT_EQ(d->instructions[2].kind, InstructionKind::kInsert);
+  EXPECT_EQ(d->instructions[2].new_rows.at(0).number, "3a");
+  ASSERT_EQ(d->instructions[3].new_rows.size(), 1u);
+  EXPECT_EQ(d->instructions[3].new_rows[0].ref, "EN 1434-6:2022");
+  EXPECT_EQ(d->instructions[3].new_rows[0].title, "Thermal energy meters – Part 6");
+}
+
 TEST(DecisionParser, RefusesWhatIsNotADecision) {
   EXPECT_FALSE(ParseDecision("", "x.html").ok());
   EXPECT_FALSE(ParseDecision("<html><body><p>hello</p></body></html>", "x.html").ok());
