@@ -135,6 +135,10 @@ std::vector<const ListedStandard*> FindReference(const std::map<std::string, Act
                                                  const std::string& ref);
 // "in_force", "superseded" (in force, with a successor in force), "ended", "not_yet".
 std::string StateOn(const std::map<std::string, ActList>& lists, const ListedStandard& s, const Date& d);
+// Dated events for change tracking: every row whose presumption ends (`until`) in
+// [from, to), earliest first, with its successor when known.
+std::vector<const ListedStandard*> Events(const std::map<std::string, ActList>& lists, const std::string& act,
+                                          const Date& from, const Date& to);
 // A row as JSON (the CLI's --format json and the API), with its state on `d`.
 nlohmann::json ListedToJson(const std::map<std::string, ActList>& lists, const ListedStandard& s, const Date& d);
 

@@ -18,7 +18,7 @@ struct StdArgs {
   std::string kb_dir;
   std::vector<std::string> dirs;
   std::string out;
-  std::string act, as_of, q, ref, format = "text";
+  std::string act, as_of, q, ref, format = "text", from, to;
   bool check = false;
 };
 
@@ -138,6 +138,33 @@ int RunOne(const StdArgs& a) {
   return 0;
 }
 
+int RunEvents(const StdArgs& a) {
+  auto from = a.from.empty() ? std::optional<Date>(Date::Today()) : Date::Parse(a.from);
+  auto to = a.to.empty() ? std::optional<Date>(Date::FromDays(Date::Today().days() + 3 * 366)) : Date::Parse(a.to);
+  if (!from || !to) {
+    std::cerr << "eucomply kb standards events: --from and --to must be dates YYYY-MM-DD\n";
+    return 2;
+  }
+  auto lists = hs::LoadLists(ListsDir(a));
+  if (!lists.ok()) {
+    std::cerr << lists.status().ToString() << "\n";
+    return 1;
+  }
+  auto rows = hs::Events(*lists, ResolveAct(a, a.act), *from, *to);
+  if (a.format == "json") {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto* s : rows) out.push_back(hs::ListedToJson(*lists, *s, *s->until));
+    std::cout << nlohmann::json{{"from", from->ToString()}, {"to", to->ToString()}, {"count", rows.size()}, {"events", out}}.dump(2) << "\n";
+    return 0;
+  }
+  for (const auto* s : rows) {
+    std::cout << fmt::format("{}  {} {} ends ({}){}\n", s->until->ToString(), s->act, s->ref, s->until_by,
+                             s->superseded_by.empty() ? "" : "; successor " + s->superseded_by);
+  }
+  std::cout << fmt::format("{} end-of-presumption dates from {} to {}\n", rows.size(), from->ToString(), to->ToString());
+  return 0;
+}
+
 }  // namespace
 
 void AddStandardsCommands(CLI::App& kb, Context& ctx) {
@@ -157,6 +184,12 @@ void AddStandardsCommands(CLI::App& kb, Context& ctx) {
   imp->add_option("--as-of", args->as_of, "Date of the counts printed (default today)");
   imp->add_flag("--check", args->check, "Parse and replay, print the counts, write nothing");
   imp->callback([args, &ctx]() { ctx.exit_code = RunImport(*args); });
+  CLI::App* ev = st->add_subcommand("events", "End-of-presumption dates (for change tracking), earliest first");
+  ev->add_option("--from", args->from, "From this date (default today)");
+  ev->add_option("--to", args->to, "Until this date, excluded (default in three years)");
+  ev->add_option("--act", args->act, "One act: CELEX or short name");
+  ev->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  ev->callback([args, &ctx]() { ctx.exit_code = RunEvents(*args); });
   CLI::App* one = kb.add_subcommand("standard", "One harmonised standard: its acts, dates and successor");
   one->add_option("reference", args->ref, "The reference, e.g. \"EN 60335-1:2012\"")->required();
   one->add_option("--kb", args->kb_dir, "Knowledge-base folder (default: the bundled one)");

@@ -369,6 +369,31 @@ ApiResponse StandardsRoute(Api& api, const RouteRequest& req) {
   return JsonResponse(j);
 }
 
+ApiResponse StandardEventsRoute(Api& api, const RouteRequest& req) {
+  if (Status s = CheckParams(*req.target, {"act", "from", "to"}); !s.ok()) return ErrorResponse(s);
+  if (!api.options().harmonised) return ErrorResponse(Status::Unavailable("the harmonised-standard lists are not loaded"));
+  auto date = [&](const char* name, Date def) -> Result<Date> {
+    auto v = req.target->Value(name);
+    if (!v || v->empty()) return def;
+    auto d = Date::Parse(*v);
+    if (!d) return Status::InvalidArgument(fmt::format("query: {}: '{}' is not a date YYYY-MM-DD", name, *v));
+    return *d;
+  };
+  auto from = date("from", api.Today());
+  if (!from.ok()) return ErrorResponse(from.status());
+  auto to = date("to", Date::FromDays(from->days() + 3 * 366));
+  if (!to.ok()) return ErrorResponse(to.status());
+  std::string act;
+  if (auto a = req.target->Value("act"); a && !a->empty()) {
+    int i = api.kb().FindAct(*a);
+    act = i >= 0 ? api.kb().acts()[i].celex : *a;
+  }
+  const auto& lists = *api.options().harmonised;
+  json out = json::array();
+  for (const auto* s : standards::Events(lists, act, *from, *to)) out.push_back(standards::ListedToJson(lists, *s, *s->until));
+  return JsonResponse({{"from", from->ToString()}, {"to", to->ToString()}, {"count", out.size()}, {"events", out}});
+}
+
 ApiResponse StandardRoute(Api& api, const RouteRequest& req) {
   if (Status s = CheckParams(*req.target, {"as_of"}); !s.ok()) return ErrorResponse(s);
   if (!api.options().harmonised) return ErrorResponse(Status::Unavailable("the harmonised-standard lists are not loaded"));
@@ -549,6 +574,7 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/acts", ActsRoute, true},
       {"GET", "/api/v1/acts/{celex}", ActRoute, true},
       {"GET", "/api/v1/standards", StandardsRoute, true},
+      {"GET", "/api/v1/standards/events", StandardEventsRoute, false},
       {"GET", "/api/v1/standards/{reference}", StandardRoute, false},
       {"GET", "/api/v1/categories", CategoriesRoute, true},
       {"GET", "/api/v1/attributes", AttributesRoute, true},

@@ -203,6 +203,27 @@ std::vector<const ListedStandard*> Query(const std::map<std::string, ActList>& l
   return out;
 }
 
+std::vector<const ListedStandard*> Events(const std::map<std::string, ActList>& lists, const std::string& act,
+                                          const Date& from, const Date& to) {
+  std::vector<const ListedStandard*> out;
+  for (const auto& [a, L] : lists) {
+    if (!act.empty() && a != act) continue;
+    for (const ListedStandard& s : L.rows) {
+      // Rows closed because a new full list re-printed them are no event: only withdrawals,
+      // deletions and replacements (a repealed list's rows ending on the new list's date with
+      // the same reference printed again are left out).
+      if (!s.until || *s.until < from || !(*s.until < to)) continue;
+      bool reprinted = false;
+      for (const ListedStandard& o : L.rows) {
+        if (&o != &s && o.ref == s.ref && o.amendments == s.amendments && o.from && *o.from == *s.until) reprinted = true;
+      }
+      if (!reprinted) out.push_back(&s);
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const ListedStandard* x, const ListedStandard* y) { return *x->until < *y->until; });
+  return out;
+}
+
 std::vector<const ListedStandard*> FindReference(const std::map<std::string, ActList>& lists, const std::string& ref) {
   const std::string want = AsciiLower(std::string(Trim(ref)));
   std::vector<const ListedStandard*> exact, same_number;

@@ -213,7 +213,9 @@ ImportResult Replay(std::vector<Decision> decisions) {
         if (old == deleted_here.end() || old->second == idx) continue;
       }
       ListedStandard& o = L.rows[old->second];
-      if (StandardNumber(o.ref) != StandardNumber(s.ref) && BaseNumber(s.number) != BaseNumber(o.number)) continue;
+      // Only another edition of the same standard supersedes (a different standard taking the
+      // row's place does not).
+      if (StandardNumber(o.ref) != StandardNumber(s.ref)) continue;
       if (o.ref != s.ref || o.amendments != s.amendments) {
         s.supersedes = o.ref;
         o.superseded_by = s.ref;

@@ -70,5 +70,20 @@ TEST_F(StandardsApiTest, OneReference) {
   EXPECT_EQ(Get("/api/v1/standards/EN%2099999-9%3A2099").status, 404);
 }
 
+TEST_F(StandardsApiTest, EndOfPresumptionEvents) {
+  ApiResponse r = Get("/api/v1/standards/events?act=LVD&from=2027-01-01&to=2027-02-01");
+  ASSERT_EQ(r.status, 200) << r.Body();
+  json j = json::parse(r.Body());
+  // 2025/1457 (from 18 January 2027) and 2025/1488 (from 23 January 2027): five LVD rows end.
+  EXPECT_EQ(j["count"], 5) << j.dump();
+  std::string last;
+  for (const json& e : j["events"]) {
+    EXPECT_GE(e["until"].get<std::string>(), last);
+    last = e["until"].get<std::string>();
+    EXPECT_TRUE(e["until"] == "2027-01-18" || e["until"] == "2027-01-23") << e.dump();
+  }
+  EXPECT_EQ(Get("/api/v1/standards/events?from=soon").status, 400);
+}
+
 }  // namespace
 }  // namespace eucomply::server

@@ -4,7 +4,10 @@
 // tests/standards/regenerate.sh checks that they are exactly what the import writes).
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <map>
+#include <unistd.h>
 #include <string>
 
 #include "eucomply/harmonised.h"
@@ -173,6 +176,27 @@ TEST(Replay, DatesOfDeletionsInsertionsAndReplacements) {
   EXPECT_EQ(Query(lists, "32014L0035", D("2026-05-01"), "heating liquids").size(), 1u);  // 2024 only
   EXPECT_EQ(FindReference(lists, "EN 60335-1:2012/A2:2019").size(), 1u);
   EXPECT_EQ(FindReference(lists, "EN 60335-2-15").size(), 3u);  // by number: every edition
+}
+
+TEST(Replay, FoldersTakeNewerFilesOfTheSameForm) {
+  // A folder of decisions, then a newer amending decision dropped in: the import takes it.
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("hs-import-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "32023D2723.html") << Base();
+  std::ofstream(dir / "notes.txt") << "not a decision";
+  auto before = ImportFolders({dir.string()});
+  ASSERT_TRUE(before.ok()) << before.status().ToString();
+  EXPECT_EQ(before->acts.at("32014L0035").rows.size(), 4u);  // 3 rows and 1 kept reference
+  std::ofstream(dir / "32024D2764.html") << Amend();
+  std::ofstream(dir / "broken.html") << "<html><p>nothing here";
+  auto after = ImportFolders({dir.string()});
+  fs::remove_all(dir);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->acts.at("32014L0035").rows.size(), 6u);  // + 2a and the replaced row 1
+  ASSERT_EQ(after->skipped.size(), 1u);
+  EXPECT_NE(after->skipped[0].find("broken.html"), std::string::npos);
+  EXPECT_FALSE(ImportFolders({"/nonexistent-folder"}).ok());
 }
 
 TEST(StandardNumber, DropsPrefixesAndEdition) {
