@@ -231,3 +231,36 @@ TEST(CliRiskTest, InteractiveSuggestsHazardsAndAsksTheSteps) {
   r = Exec("risk --interactive", "plush rabbit\\n1\\n");
   EXPECT_EQ(r.exit_code, 1) << r.out;
 }
+
+// ---- eucomply kb standards (bundled knowledge base) ----
+
+TEST(CliStandardsTest, ListsAsOfADateAndOneReference) {
+  Output r = Exec("kb standards --act LVD --q 60335-2-15 --as-of 2026-12-02");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("EN 60335-2-15:2016"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1 references in force on 2026-12-02"), std::string::npos) << r.out;
+  r = Exec("kb standard \"EN 60335-2-24:2010\" --as-of 2025-01-01");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("superseded"), std::string::npos) << r.out;
+  r = Exec("kb standard \"EN 60335-2-24:2010\" --as-of 2025-07-01 --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("\"state\": \"ended\""), std::string::npos) << r.out;
+  r = Exec("kb standards events --act LVD --from 2027-01-01 --to 2027-02-01");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("5 end-of-presumption dates"), std::string::npos) << r.out;
+}
+
+TEST(CliStandardsTest, ErrorsAndImport) {
+  EXPECT_EQ(Exec("kb standards --as-of tomorrow").exit_code, 2);
+  EXPECT_EQ(Exec("kb standards --act NOPE").exit_code, 2);
+  Output r = Exec("kb standard \"EN 99999:2099\"");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("EN 99999:2099"), std::string::npos) << r.out;
+  r = Exec("kb standards import /nonexistent-folder");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("/nonexistent-folder"), std::string::npos) << r.out;
+  // The fuzz corpus is a folder of small decisions: --check parses and replays, writes nothing.
+  r = Exec("kb standards import --check --as-of 2026-12-02 " + std::string(EUCOMPLY_SOURCE_DIR) + "/fuzz/standards/corpus");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("32014L0035"), std::string::npos) << r.out;
+}
