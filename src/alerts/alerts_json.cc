@@ -1,5 +1,7 @@
 #include "alerts/alerts_json.h"
 
+#include "alerts/normalise.h"
+
 namespace eucomply::alerts {
 
 using nlohmann::json;
@@ -10,7 +12,7 @@ json HitJson(const al::SearchHit& h) {
               {"category", h.category},       {"product", h.product},
               {"name", h.name},               {"brand", h.brand},
               {"level", h.level},             {"country_of_origin", h.country_of_origin},
-              {"risk_type", h.risk_type},     {"url", h.reference},
+              {"risk_type", h.risk_type},     {"url", PortalUrl(h.reference).empty() ? json(nullptr) : json(PortalUrl(h.reference))},
               {"description", h.description}, {"score", h.score}};
 }
 
@@ -48,7 +50,7 @@ json AlertJson(const al::StoredAlert& s) {
               {"report_year", s.report_year},
               {"report_week", s.report_week},
               {"order", a.order},
-              {"url", a.reference},
+              {"url", PortalUrl(a.reference).empty() ? json(nullptr) : json(PortalUrl(a.reference))},
               {"category", a.category},
               {"product", a.product},
               {"brand", a.brand},
@@ -73,6 +75,39 @@ json AlertJson(const al::StoredAlert& s) {
               {"production_dates", a.production_dates},
               {"recall_url", a.url_recall},
               {"pictures", a.pictures}};
+}
+
+
+namespace {
+std::string CsvCell(std::string_view v) {
+  std::string s(v);
+  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) s = "'" + s;
+  bool quote = s.find_first_of(",\"\r\n") != std::string::npos;
+  if (!quote) return s;
+  std::string o = "\"";
+  for (char c : s) {
+    if (c == '"') o += '"';
+    o += c;
+  }
+  return o + "\"";
+}
+}  // namespace
+
+std::string HitsCsv(const std::vector<alerts::SearchHit>& hits) {
+  std::string o = "case_number,report_date,category,product,name,brand,level,country_of_origin,risk_type,url,description\r\n";
+  for (const alerts::SearchHit& h : hits) {
+    const std::string url = alerts::PortalUrl(h.reference);
+    const std::string_view cells[] = {h.case_number, h.report_date, h.category, h.product, h.name, h.brand,
+                                      h.level, h.country_of_origin, h.risk_type, url, h.description};
+    bool first = true;
+    for (std::string_view c : cells) {
+      if (!first) o += ',';
+      o += CsvCell(c);
+      first = false;
+    }
+    o += "\r\n";
+  }
+  return o;
 }
 
 }  // namespace eucomply::alerts

@@ -10,6 +10,9 @@
 namespace eucomply::alerts {
 
 nlohmann::json HitJson(const alerts::SearchHit& h);
+// Search hits as CSV (RFC 4180: comma, double quotes, CRLF), with a header row; a cell that a
+// spreadsheet would read as a formula (=, +, -, @) is prefixed with an apostrophe.
+std::string HitsCsv(const std::vector<alerts::SearchHit>& hits);
 nlohmann::json FacetsJson(const alerts::SearchResponse& r);
 nlohmann::json AlertJson(const alerts::StoredAlert& s);
 

@@ -1,4 +1,5 @@
 #include "alerts/lessons.h"
+#include "alerts/normalise.h"
 
 #include <algorithm>
 #include <map>
@@ -204,7 +205,7 @@ Result<Lessons> LearnLessons(AlertStore& store, AlertSearcher& searcher,
     if (!a.name.empty()) s.title += (s.title.empty() ? "" : " — ") + a.name;
     if (s.title.empty()) s.title = a.description.substr(0, 80);
     s.level = a.level;
-    s.url = a.reference;
+    s.url = PortalUrl(a.reference);
     s.risks = a.risks;
     s.score = h.score;
     l.alerts.push_back(s);

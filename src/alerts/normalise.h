@@ -52,6 +52,12 @@ std::string ActNameForCelex(std::string_view celex);
 
 // Fills alert->risks, barcodes, acts, standards and measures from the raw fields.
 // `report_date` chooses act versions. Messages about odd values go to `problems`.
+// HTML character references decoded once (&amp; &lt; &gt; &quot; &apos; &nbsp; &#NN; &#xNN;);
+// anything else is kept as written.
+std::string DecodeEntities(std::string_view s);
+// The alert's portal link, or "" when it cannot open: alerts of 2005-2013 carry negative
+// portal ids (".../alertDetail/-13742").
+std::string PortalUrl(std::string_view reference);
 void Normalise(Alert* alert, std::optional<Date> report_date, std::vector<std::string>* problems);
 
 }  // namespace eucomply::alerts

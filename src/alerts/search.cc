@@ -83,12 +83,50 @@ std::string BuildFtsQuery(std::string_view text, bool match_any) {
     if (i < text.size() && text[i] == '*') term += "*";
     terms.push_back(std::move(term));
   }
+  // Terms joined by OR (written in capitals between two terms) form one group.
+  std::vector<std::vector<std::string>> groups;
+  bool join = false;
+  for (std::string& t : terms) {
+    if (t == "\"OR\"") {
+      join = !groups.empty();
+      continue;
+    }
+    if (join && !groups.empty()) groups.back().push_back(std::move(t));
+    else groups.push_back({std::move(t)});
+    join = false;
+  }
   std::string out;
-  for (const std::string& t : terms) {
+  for (const auto& g : groups) {
     if (!out.empty()) out += match_any ? " OR " : " ";
-    out += t;
+    if (g.size() == 1) {
+      out += g[0];
+      continue;
+    }
+    out += "(";
+    for (size_t k = 0; k < g.size(); ++k) out += (k ? " OR " : "") + g[k];
+    out += ")";
   }
   return out;
+}
+
+std::string ExactKey(std::string_view s) {
+  std::string o;
+  bool space = false;
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c >= 0x80) {
+      if (space && !o.empty()) o += ' ';
+      o += static_cast<char>(c);
+      space = false;
+    } else if (c >= 'A' && c <= 'Z') {
+      if (space && !o.empty()) o += ' ';
+      o += static_cast<char>(c - 'A' + 'a');
+      space = false;
+    } else {
+      space = true;
+    }
+  }
+  return o;
 }
 
 uint32_t AlertSearcher::Dictionary::Intern(const std::string& value, const std::string& label) {
@@ -195,6 +233,17 @@ Status AlertSearcher::EnsureLoaded() {
       rows_[r].multi_end[slot] = static_cast<uint32_t>(multi_values_.size());
     }
   }
+  exact_.clear();
+  Stmt names;
+  if (Status st = names.Prepare(db, "SELECT id, name, brand, model, case_number FROM alerts"); !st.ok()) return st;
+  while (names.Step() == SQLITE_ROW) {
+    const int32_t r = row_for(names.Int(0));
+    if (r < 0) continue;
+    for (int c = 1; c <= 4; ++c) {
+      std::string k = ExactKey(names.Text(c));
+      if (k.size() >= 3) exact_.emplace(std::move(k), r);
+    }
+  }
   // The year facet's values as numbers, for the from/to filters.
   const Dictionary& years = dicts_[static_cast<size_t>(Facet::kYear)];
   year_values_.assign(years.values.size(), 0);
@@ -226,6 +275,11 @@ Result<SearchResponse> AlertSearcher::Search(const SearchRequest& request) {
       while (barcode_.Step() == SQLITE_ROW) {
         if (int32_t r = row_index(barcode_.Int(0)); r >= 0) best[r] = -1e9;  // exact code first
       }
+    }
+    // An exact name, brand, model or case number comes first (after an exact barcode).
+    {
+      auto [lo, hi] = exact_.equal_range(ExactKey(request.text));
+      for (auto it = lo; it != hi; ++it) best[it->second] = std::min(best[it->second], -1e8);
     }
     // All matches first, unranked: cheap, and tells whether bm25 is affordable.
     std::vector<int32_t> matched;
@@ -290,6 +344,8 @@ Result<SearchResponse> AlertSearcher::Search(const SearchRequest& request) {
     }
   }
   auto year_ok = [&](const Row& r) {
+    if (request.day_from && r.date_days < *request.day_from) return false;
+    if (request.day_to && r.date_days > *request.day_to) return false;
     if (!request.year_from && !request.year_to) return true;
     const int y = year_values_[r.single[static_cast<size_t>(Facet::kYear)]];
     return (!request.year_from || y >= *request.year_from) &&
@@ -342,6 +398,17 @@ Result<SearchResponse> AlertSearcher::Search(const SearchRequest& request) {
     if (f == Facet::kYear) {
       std::sort(out.begin(), out.end(),
                 [](const FacetCount& a, const FacetCount& b) { return a.value < b.value; });
+      // Years without alerts between the first and the last are listed with 0, so that a gap
+      // in the data shows as a gap (the reports hold none from late 2013 to mid 2020).
+      std::vector<FacetCount> filled;
+      for (const FacetCount& c : out) {
+        if (!filled.empty()) {
+          const int last = std::atoi(filled.back().value.c_str()), y = std::atoi(c.value.c_str());
+          for (int k = last + 1; k > 1900 && k < y; ++k) filled.push_back(FacetCount{std::to_string(k), std::to_string(k), 0});
+        }
+        filled.push_back(c);
+      }
+      out = std::move(filled);
     } else {
       std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) {
         return a.count != b.count ? a.count > b.count : a.value < b.value;

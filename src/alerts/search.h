@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <map>
 #include <vector>
 
 #include "alerts/sqlite_util.h"
@@ -40,6 +41,7 @@ struct SearchRequest {
   // "People's Republic of China"); an act matches its CELEX number or its name.
   std::array<std::vector<std::string>, kFacetCount> filters;
   std::optional<int> year_from, year_to;  // inclusive, on the year of the report date
+  std::optional<int32_t> day_from, day_to;  // inclusive, on the report date (Date::days())
   int limit = 20;
   int offset = 0;
   int facet_limit = 20;  // values per facet, most frequent first; 0 = all
@@ -73,8 +75,14 @@ struct SearchResponse {
 };
 
 // The FTS5 expression for user text: each word quoted (so FTS5 operators in the input are
-// plain words), phrases kept, a trailing * kept as a prefix query. "" if no words.
+// plain words), phrases kept, a trailing * kept as a prefix query; an upper-case OR between
+// two terms joins them as alternatives, grouped in parentheses ("toy phthalate OR DEHP" is
+// toy AND (phthalate OR DEHP)). "" if no words.
 std::string BuildFtsQuery(std::string_view text, bool match_any);
+
+// Lower case, letters and digits kept, every other run of bytes one space, trimmed: the form in
+// which a query and a name, brand, model or case number are compared for an exact match.
+std::string ExactKey(std::string_view s);
 
 class AlertSearcher {
  public:
@@ -113,6 +121,8 @@ class AlertSearcher {
   std::vector<uint32_t> multi_values_;
   std::vector<int32_t> row_of_id_;
   std::vector<int> year_values_;  // by year-dictionary id
+  // Normalised name, brand, model and case number -> rows: an exact match ranks first.
+  std::unordered_multimap<std::string, int32_t> exact_;
 };
 
 }  // namespace eucomply::alerts

@@ -492,4 +492,11 @@ Result<int64_t> AlertStore::AlertCount() {
   return s.Int(0);
 }
 
+Result<std::string> AlertStore::NewestReportDate() {
+  Stmt s;
+  if (Status st = s.Prepare(db_, "SELECT max(report_date) FROM alerts"); !st.ok()) return st;
+  if (s.Step() != SQLITE_ROW) return Status::Unavailable(sqlite3_errmsg(db_));
+  return s.Text(0);
+}
+
 }  // namespace eucomply::alerts

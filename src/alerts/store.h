@@ -66,6 +66,8 @@ class AlertStore {
   Result<StoredAlert> Get(int64_t id);
 
   Result<int64_t> AlertCount();
+  // The newest report date in the store (YYYY-MM-DD), "" when it holds none.
+  Result<std::string> NewestReportDate();
   // Bumped by every AddReport that adds alerts, and by NoticeOtherWriters when another
   // connection (another process's import) has committed; lets caches know they are stale.
   uint64_t generation() const { return generation_; }

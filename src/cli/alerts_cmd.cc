@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -217,6 +218,8 @@ void AddSearch(CLI::App& alerts, Context& ctx) {
     int limit = 20;
     int offset = 0;
     bool any = false;
+    bool csv = false;
+    std::string output;
   };
   auto o = std::make_shared<Opts>();
   CLI::App* cmd = alerts.add_subcommand("search", "Full-text search with filters and facet counts");
@@ -226,13 +229,15 @@ void AddSearch(CLI::App& alerts, Context& ctx) {
   cmd->add_option("--limit", o->limit, "Hits to show (default 20)");
   cmd->add_option("--offset", o->offset, "Hits to skip");
   cmd->add_flag("--any", o->any, "Match any word instead of all");
+  cmd->add_flag("--csv", o->csv, "Export every match as CSV (to -o FILE, or standard output)");
+  cmd->add_option("-o,--output", o->output, "With --csv: the file to write");
   cmd->callback([o, &ctx] {
     auto store = OpenStore(o->common, ctx, false);
     if (!store) return;
     al::SearchRequest req;
     for (const std::string& w : o->words) req.text += (req.text.empty() ? "" : " ") + w;
-    req.limit = o->limit;
-    req.offset = o->offset;
+    req.limit = o->csv ? (1 << 30) : o->limit;
+    req.offset = o->csv ? 0 : o->offset;
     req.match_any = o->any;
     o->filters.Apply(&req);
     al::AlertSearcher searcher(store.get());
@@ -240,6 +245,24 @@ void AddSearch(CLI::App& alerts, Context& ctx) {
     if (!r.ok()) {
       std::cerr << "eucomply alerts search: " << r.status().ToString() << "\n";
       ctx.exit_code = 1;
+      return;
+    }
+    if (o->csv) {
+      const std::string csv = HitsCsv(r->hits);
+      if (o->output.empty()) {
+        std::cout << csv;
+      } else {
+        const std::string tmp = o->output + ".tmp";
+        std::ofstream f(tmp, std::ios::binary);
+        f << csv;
+        f.close();
+        if (!f || std::rename(tmp.c_str(), o->output.c_str()) != 0) {
+          std::cerr << "eucomply alerts search: cannot write " << o->output << "\n";
+          ctx.exit_code = 1;
+          return;
+        }
+        std::cerr << "eucomply alerts search: " << r->hits.size() << " alerts written to " << o->output << "\n";
+      }
       return;
     }
     if (o->common.json()) {

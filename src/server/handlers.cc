@@ -96,18 +96,29 @@ Filters ReadFilters(const Target& t) {
       if (!v.empty()) f.request.filters[static_cast<size_t>(facet)].push_back(std::move(v));
     }
   }
+  // A year means the whole year; a date YYYY-MM-DD that day (on the report date).
   auto from = YearParam(t, "from");
   auto to = YearParam(t, "to");
+  auto day = [&](const char* name) -> std::optional<Date> {
+    auto v = t.Value(name);
+    if (!v || v->size() != 10) return std::nullopt;
+    return Date::Parse(*v);
+  };
+  const std::optional<Date> dfrom = day("from"), dto = day("to");
   Status range;
-  if (from.ok() && to.ok() && *from && *to && **from > **to) {
+  if (dfrom && dto && *dto < *dfrom) {
+    range = Status::InvalidArgument(fmt::format("query: from: {} is after to ({})", dfrom->ToString(), dto->ToString()));
+  } else if (from.ok() && to.ok() && *from && *to && **from > **to) {
     range = Status::InvalidArgument(
         fmt::format("query: from: {} is after to ({})", **from, **to));
   }
   Status fs = from.status(), ts = to.status();
   f.status = CollectErrors({&fs, &ts, &range});
   if (f.status.ok()) {
-    f.request.year_from = *from;
-    f.request.year_to = *to;
+    if (dfrom) f.request.day_from = dfrom->days();
+    else f.request.year_from = *from;
+    if (dto) f.request.day_to = dto->days();
+    else f.request.year_to = *to;
   }
   return f;
 }
@@ -120,6 +131,19 @@ ApiResponse Health(Api& api, const RouteRequest&) {
     alerts["available"] = n.ok();
     if (n.ok()) alerts["count"] = *n;
     else alerts["error"] = n.status().ToString();
+    // Freshness: the newest report, and a warning when it is more than 14 days old.
+    Result<std::string> newest = (*lease)->store->NewestReportDate();
+    if (newest.ok() && !newest->empty()) {
+      alerts["data_as_of"] = *newest;
+      if (auto d = Date::Parse(*newest); d && api.Today().days() - d->days() > 14) {
+        alerts["stale"] = true;
+        alerts["warning"] = fmt::format(
+            "the newest Safety Gate report is of {} ({} days ago): run `eucomply alerts update`", *newest,
+            api.Today().days() - d->days());
+      } else {
+        alerts["stale"] = false;
+      }
+    }
   } else {
     alerts["error"] = lease.status().ToString();
   }
@@ -418,7 +442,7 @@ ApiResponse AlertSearchUncached(Api& api, const RouteRequest& req) {
   const Target& t = *req.target;
   Status params = CheckParams(t, {"q", "category", "risk", "origin", "notifying", "level", "act",
                                   "standard", "from", "to", "limit", "offset", "facet_limit",
-                                  "any"});
+                                  "any", "format"});
   if (!params.ok()) return ErrorResponse(params);
   Filters f = ReadFilters(t);
   auto limit = IntParam(t, "limit", 20, 0, 100);
@@ -429,8 +453,11 @@ ApiResponse AlertSearchUncached(Api& api, const RouteRequest& req) {
   if (any && *any != "true" && *any != "false" && *any != "1" && *any != "0") {
     any_status = Status::InvalidArgument("query: any: must be true or false");
   }
+  const std::string format = t.Value("format").value_or("json");
+  Status format_status;
+  if (format != "json" && format != "csv") format_status = Status::InvalidArgument("query: format: must be json or csv");
   Status ls = limit.status(), os = offset.status(), fl = facet_limit.status();
-  if (Status s = CollectErrors({&f.status, &ls, &os, &fl, &any_status}); !s.ok()) {
+  if (Status s = CollectErrors({&f.status, &ls, &os, &fl, &any_status, &format_status}); !s.ok()) {
     return ErrorResponse(s);
   }
   al::SearchRequest& r = f.request;
@@ -441,11 +468,25 @@ ApiResponse AlertSearchUncached(Api& api, const RouteRequest& req) {
   r.match_any = any && (*any == "true" || *any == "1");
   Result<AlertPool::Lease> lease = api.alerts().Acquire();
   if (!lease.ok()) return ErrorResponse(lease.status());
+  if (format == "csv") {
+    // Every match, not one page: an export.
+    r.offset = 0;
+    r.limit = 1 << 30;
+    r.facet_limit = 1;
+  }
   Result<al::SearchResponse> res = (*lease)->searcher->Search(r);
   if (!res.ok()) return ErrorResponse(res.status());
+  if (format == "csv") {
+    ApiResponse out;
+    out.content_type = "text/csv; charset=utf-8";
+    out.body = al::HitsCsv(res->hits);
+    out.headers.emplace_back("Content-Disposition", "attachment; filename=\"safety-gate-alerts.csv\"");
+    return out;
+  }
   json hits = json::array();
   for (const al::SearchHit& h : res->hits) hits.push_back(HitJson(h));
   return JsonResponse({{"query", r.text},
+                       {"dates", "report date"},
                        {"total", res->total},
                        {"offset", r.offset},
                        {"limit", r.limit},
@@ -455,8 +496,8 @@ ApiResponse AlertSearchUncached(Api& api, const RouteRequest& req) {
 
 ApiResponse AlertStatsUncached(Api& api, const RouteRequest& req) {
   const Target& t = *req.target;
-  Status params = CheckParams(t, {"by", "category", "risk", "origin", "notifying", "level", "act",
-                                  "standard", "from", "to", "limit"});
+  Status params = CheckParams(t, {"q", "by", "category", "risk", "origin", "notifying", "level", "act",
+                                  "standard", "from", "to", "limit", "any"});
   if (!params.ok()) return ErrorResponse(params);
   std::optional<al::Facet> by;
   Status by_status;
@@ -475,13 +516,15 @@ ApiResponse AlertStatsUncached(Api& api, const RouteRequest& req) {
   if (Status s = CollectErrors({&by_status, &f.status, &ls}); !s.ok()) return ErrorResponse(s);
   f.request.limit = 0;
   f.request.facet_limit = *limit;
+  for (const std::string& q : t.Values("q")) f.request.text += (f.request.text.empty() ? "" : " ") + q;
+  if (auto any = t.Value("any")) f.request.match_any = *any == "true" || *any == "1";
   Result<AlertPool::Lease> lease = api.alerts().Acquire();
   if (!lease.ok()) return ErrorResponse(lease.status());
   Result<al::SearchResponse> res = (*lease)->searcher->Search(f.request);
   if (!res.ok()) return ErrorResponse(res.status());
   json facets = FacetsJson(*res);
   if (by) facets = json{{al::FacetName(*by), facets[al::FacetName(*by)]}};
-  return JsonResponse({{"total", res->total}, {"facets", facets}});
+  return JsonResponse({{"total", res->total}, {"query", f.request.text}, {"dates", "report date"}, {"facets", facets}});
 }
 
 ApiResponse AlertCaseUncached(Api& api, const RouteRequest& req) {
@@ -545,6 +588,8 @@ ApiResponse LessonsUncached(Api& api, const RouteRequest& req) {
 }
 
 ApiResponse AlertSearchRoute(Api& api, const RouteRequest& req) {
+  // An export is large and asked for once: not kept in the cache (which holds JSON answers).
+  if (req.target->Value("format").value_or("json") != "json") return AlertSearchUncached(api, req);
   return CachedAlerts(api, req, "alerts/search", [&] { return AlertSearchUncached(api, req); });
 }
 

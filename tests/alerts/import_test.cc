@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -139,7 +140,9 @@ TEST_F(RealFilesTest, CountsPerYearMatchIndex) {
   Result<SearchResponse> r = searcher.Search(req);
   ASSERT_TRUE(r.ok());
   std::map<std::string, int64_t> got;
-  for (const FacetCount& c : r->facets[static_cast<size_t>(Facet::kYear)]) got[c.value] = c.count;
+  for (const FacetCount& c : r->facets[static_cast<size_t>(Facet::kYear)]) {
+    if (c.count > 0) got[c.value] = c.count;
+  }
   EXPECT_EQ(got, by_date_year);
 
   std::map<std::string, int64_t> got_report_year;
@@ -558,6 +561,113 @@ TEST_F(RealFilesTest, LessonsFallBackToTheCategory) {
     EXPECT_EQ(a.category, "Lighting chains");
   }
   EXPECT_NE(l->scope.find("most recent"), std::string::npos);
+}
+
+
+// ---- issue 14: filters, ranking and clean text an analyst can trust ----
+
+TEST_F(RealFilesTest, DateFiltersKeepMonthAndDay) {
+  SearchRequest half;
+  half.text = "phthalates";
+  half.filters[static_cast<size_t>(Facet::kCategory)] = {"Toys"};
+  half.filters[static_cast<size_t>(Facet::kOrigin)] = {"People's Republic of China"};
+  half.day_from = Date::Parse("2025-07-01")->days();
+  half.day_to = Date::Parse("2025-12-31")->days();
+  half.limit = 1000;
+  SearchRequest year = half;
+  year.day_from.reset();
+  year.day_to.reset();
+  year.year_from = year.year_to = 2025;
+  auto h = searcher_->Search(half);
+  auto y = searcher_->Search(year);
+  ASSERT_TRUE(h.ok() && y.ok());
+  ASSERT_GT(h->total, 0);
+  EXPECT_LT(h->total, y->total);  // the second half of 2025 only
+  for (const SearchHit& hit : h->hits) {
+    EXPECT_GE(hit.report_date, "2025-07-01") << hit.case_number;
+    EXPECT_LE(hit.report_date, "2025-12-31") << hit.case_number;
+  }
+}
+
+TEST_F(RealFilesTest, AnExactNameComesFirst) {
+  SearchRequest req;
+  req.text = "Lovely happy Doll";
+  req.limit = 5;
+  auto r = searcher_->Search(req);
+  ASSERT_TRUE(r.ok());
+  ASSERT_FALSE(r->hits.empty());
+  EXPECT_EQ(ExactKey(r->hits[0].name), "lovely happy doll") << r->hits[0].case_number;
+  // A case number, typed as it is written, finds that alert first.
+  req.text = r->hits[0].case_number;
+  auto c = searcher_->Search(req);
+  ASSERT_TRUE(c.ok());
+  ASSERT_FALSE(c->hits.empty());
+  EXPECT_EQ(c->hits[0].case_number, req.text);
+}
+
+TEST_F(RealFilesTest, OrAndPhrases) {
+  auto total = [&](const std::string& q) {
+    SearchRequest req;
+    req.text = q;
+    req.limit = 0;
+    auto r = searcher_->Search(req);
+    EXPECT_TRUE(r.ok()) << q;
+    return r.ok() ? r->total : -1;
+  };
+  const int64_t a = total("phthalate"), b = total("DEHP"), ab = total("phthalate OR DEHP"), both = total("phthalate DEHP");
+  EXPECT_GE(ab, std::max(a, b));
+  EXPECT_LE(ab, a + b);
+  EXPECT_LE(both, std::min(a, b));
+  EXPECT_GT(ab, 5);  // the old reading (all three words) found 5
+  EXPECT_LE(total("\"small parts\""), total("small parts"));
+}
+
+TEST_F(RealFilesTest, TextsAreDecodedOnceAndLinksOpen) {
+  Stmt s;
+  ASSERT_TRUE(s.Prepare(store_->handle(),
+                        "SELECT count(*) FROM alerts WHERE name LIKE '%&amp;%' OR brand LIKE '%&amp;%' "
+                        "OR product LIKE '%&amp;%' OR description LIKE '%&amp;%' OR name LIKE '%&quot;%' "
+                        "OR description LIKE '%&#39;%'").ok());
+  ASSERT_EQ(s.Step(), SQLITE_ROW);
+  EXPECT_EQ(s.Int(0), 0);
+  if (s.Int(0) != 0) {
+    Stmt which;
+    ASSERT_TRUE(which.Prepare(store_->handle(),
+                              "SELECT case_number, name || ' | ' || brand || ' | ' || product || ' | ' || description FROM alerts "
+                              "WHERE name LIKE '%&amp;%' OR brand LIKE '%&amp;%' OR product LIKE '%&amp;%' OR description LIKE "
+                              "'%&amp;%' OR name LIKE '%&quot;%' OR description LIKE '%&#39;%' LIMIT 3").ok());
+    while (which.Step() == SQLITE_ROW) ADD_FAILURE() << which.Text(0) << ": " << which.Text(1);
+  }
+  Stmt neg;
+  ASSERT_TRUE(neg.Prepare(store_->handle(), "SELECT reference FROM alerts WHERE reference LIKE '%/-%' LIMIT 1").ok());
+  ASSERT_EQ(neg.Step(), SQLITE_ROW);  // the 2005-2013 alerts do carry negative ids
+  EXPECT_EQ(PortalUrl(neg.Text(0)), "");
+  Stmt pos;
+  ASSERT_TRUE(pos.Prepare(store_->handle(), "SELECT reference FROM alerts WHERE report_date >= '2024-01-01' LIMIT 1").ok());
+  ASSERT_EQ(pos.Step(), SQLITE_ROW);
+  EXPECT_EQ(PortalUrl(pos.Text(0)), pos.Text(0));
+}
+
+TEST_F(RealFilesTest, TheYearFacetShowsTheGap) {
+  SearchRequest req;
+  req.limit = 0;
+  auto r = searcher_->Search(req);
+  ASSERT_TRUE(r.ok());
+  std::map<std::string, int64_t> years;
+  std::vector<std::string> order;
+  for (const FacetCount& c : r->facets[static_cast<size_t>(Facet::kYear)]) {
+    years[c.value] = c.count;
+    order.push_back(c.value);
+  }
+  EXPECT_TRUE(std::is_sorted(order.begin(), order.end()));
+  // No reports between 2013 week 36 and 2020 week 26: those years are there with 0.
+  for (const char* y : {"2014", "2015", "2016", "2017", "2018", "2019"}) {
+    ASSERT_EQ(years.count(y), 1u) << y;
+    EXPECT_EQ(years[y], 0) << y;
+  }
+  auto newest = store_->NewestReportDate();
+  ASSERT_TRUE(newest.ok());
+  EXPECT_EQ(newest->substr(0, 4), order.back());
 }
 
 }  // namespace

@@ -10,9 +10,13 @@ TEST(FtsQueryTest, QuotesWordsAndKeepsPhrases) {
   EXPECT_EQ(BuildFtsQuery("nickel necklace", false), "\"nickel\" \"necklace\"");
   EXPECT_EQ(BuildFtsQuery("nickel necklace", true), "\"nickel\" OR \"necklace\"");
   EXPECT_EQ(BuildFtsQuery("\"small parts\" doll*", false), "\"small parts\" \"doll\"*");
-  // FTS5 syntax in user input is only words.
+  // FTS5 syntax in user input is only words, except OR in capitals between two terms.
   EXPECT_EQ(BuildFtsQuery("NOT toys AND (fire) OR x:y", false),
-            "\"NOT\" \"toys\" \"AND\" \"fire\" \"OR\" \"x\" \"y\"");
+            "\"NOT\" \"toys\" \"AND\" (\"fire\" OR \"x\") \"y\"");
+  EXPECT_EQ(BuildFtsQuery("toy phthalate OR DEHP OR DBP", false), "\"toy\" (\"phthalate\" OR \"DEHP\" OR \"DBP\")");
+  EXPECT_EQ(BuildFtsQuery("OR toys OR", false), "\"toys\"");  // no term to join: dropped
+  EXPECT_EQ(BuildFtsQuery("chargers or cables", false), "\"chargers\" \"or\" \"cables\"");  // lower case: a word
+  EXPECT_EQ(ExactKey("  Lovely  happy-Doll! "), "lovely happy doll");
   EXPECT_EQ(BuildFtsQuery("EN 71-1", false), "\"EN\" \"71\" \"1\"");
   EXPECT_EQ(BuildFtsQuery("  ,;!  ", false), "");
   EXPECT_EQ(BuildFtsQuery("\"unclosed phrase", false), "\"unclosed phrase\"");

@@ -54,7 +54,7 @@ TEST(WeeklyReportParserTest, ParsesHeaderAndAlerts) {
   EXPECT_EQ(a.product, "Doll");  // trimmed
   EXPECT_EQ(a.brand, "");
   EXPECT_EQ(a.model, "A-1");
-  EXPECT_EQ(a.description, "Plastic doll &amp; comb");  // CDATA is not unescaped
+  EXPECT_EQ(a.description, "Plastic doll & comb");  // the escaping inside CDATA is undone (issue 14)
   EXPECT_EQ(a.xsi_type, "webReportXmlWeeklyReportDetailContentDto");
   EXPECT_EQ(a.risks, (std::vector<std::string>{"Chemical", "Choking"}));
   EXPECT_EQ(a.standards, (std::vector<std::string>{"EN 71-1"}));

@@ -455,6 +455,51 @@ TEST_F(ApiTest, AlertStats) {
   EXPECT_EQ(all["total"], j["total"]);
 }
 
+TEST_F(ApiTest, AlertStatsTakeWordsAndDates) {
+  json all = Json(Call("GET", "/api/v1/alerts/stats?by=category"));
+  json some = Json(Call("GET", "/api/v1/alerts/stats?by=category&q=charger"));
+  EXPECT_GT(some["total"].get<int>(), 0);
+  EXPECT_LT(some["total"].get<int>(), all["total"].get<int>());
+  EXPECT_EQ(some["query"], "charger");
+  EXPECT_EQ(some["dates"], "report date");
+  // Month and day of a date filter count: a day range inside a year is a subset of it.
+  json year = Json(Call("GET", "/api/v1/alerts/search?from=2020&to=2020&limit=0"));
+  json part = Json(Call("GET", "/api/v1/alerts/search?from=2020-07-01&to=2020-07-05&limit=100"));
+  EXPECT_LE(part["total"].get<int>(), year["total"].get<int>());
+  for (const json& h : part["hits"]) {
+    EXPECT_GE(h["report_date"].get<std::string>(), "2020-07-01");
+    EXPECT_LE(h["report_date"].get<std::string>(), "2020-07-05");
+  }
+  EXPECT_EQ(FirstDetail(Call("GET", "/api/v1/alerts/search?from=2020-07-05&to=2020-07-01"))["parameter"], "from");
+}
+
+TEST_F(ApiTest, AlertSearchExportsEveryMatchAsCsv) {
+  json j = Json(Call("GET", "/api/v1/alerts/search?origin=china&limit=5"));
+  ApiResponse r = Call("GET", "/api/v1/alerts/search?origin=china&limit=5&format=csv");
+  ASSERT_EQ(r.status, 200) << r.Body();
+  EXPECT_EQ(r.content_type, "text/csv; charset=utf-8");
+  const std::string body(r.Body());
+  EXPECT_EQ(body.rfind("case_number,report_date,", 0), 0u);
+  // Every match (not the page of 5), one line each, after the header. Quoted cells may hold
+  // newlines: count the record ends outside quotes.
+  int records = 0;
+  bool quoted = false;
+  for (size_t i = 0; i < body.size(); ++i) {
+    if (body[i] == '"') quoted = !quoted;
+    if (!quoted && body[i] == '\n') ++records;
+  }
+  EXPECT_EQ(records, j["total"].get<int>() + 1);
+  EXPECT_EQ(FirstDetail(Call("GET", "/api/v1/alerts/search?format=pdf"))["parameter"], "format");
+}
+
+TEST_F(ApiTest, HealthSaysHowFreshTheAlertsAre) {
+  json a = Json(Call("GET", "/api/v1/health"))["alerts"];
+  ASSERT_TRUE(a.contains("data_as_of")) << a.dump();
+  // The test store's newest report is of 2020, "today" is 2026-11-24: stale, with the command.
+  EXPECT_EQ(a["stale"], true);
+  EXPECT_NE(a["warning"].get<std::string>().find("eucomply alerts update"), std::string::npos);
+}
+
 TEST_F(ApiTest, Lessons) {
   ApiResponse r = Call("POST", "/api/v1/alerts/lessons",
                        R"({"name": "USB charger", "category": "phone_charger", "alerts": 5})");

@@ -561,3 +561,17 @@ export function assessRisk(doc: RiskDoc, lang: Lang, report = false): Promise<Ri
 export function harmonisedList(act: string, asOf: string, lang: Lang): Promise<{ harmonised?: { as_of: string; count: number; rows: HarmonisedRow[] } }> {
   return call(`standards?act=${encodeURIComponent(act)}&as_of=${encodeURIComponent(asOf)}`, lang);
 }
+
+export interface Health {
+  status: string;
+  alerts: { available: boolean; count?: number; data_as_of?: string; stale?: boolean; warning?: string };
+}
+
+export function health(lang: Lang): Promise<Health> {
+  return call<Health>('health', lang, undefined, false);
+}
+
+// The address of the CSV export of every alert matching `p` (not one page).
+export function alertsCsvHref(p: SearchParams): string {
+  return `${BASE}alerts/search?${searchQuery({ ...p, limit: undefined, offset: undefined })}&format=csv`;
+}

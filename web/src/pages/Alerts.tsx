@@ -1,7 +1,7 @@
 // #/alerts?q=&category=&risk=&origin=&level=&year=: search the Safety Gate alerts with facets,
 // list the results, and chart them (alerts per year, top risks of a category, share by origin).
 import { useEffect, useState } from 'preact/hooks';
-import { searchAlerts, type FacetCount, type SearchParams, type SearchResult } from '../api';
+import { alertsCsvHref, health, searchAlerts, type FacetCount, type SearchParams, type SearchResult } from '../api';
 import { ChartBox, type Point } from '../charts';
 import { ErrorBox, Loading, useAsync, useFocusHeading } from '../components';
 import { formatDate, formatNumber, type Key } from '../i18n';
@@ -27,6 +27,20 @@ function toHref(p: SearchParams & { page?: number }): string {
   return href('/alerts', o);
 }
 
+// The newest report in the store, and a warning when it is old.
+function DataAsOf() {
+  const { lang, t } = useLang();
+  const [h] = useAsync(() => health(lang), `health|${lang}`);
+  const a = h.data?.alerts;
+  if (!a?.data_as_of) return null;
+  return (
+    <p class={a.stale ? 'notice warn' : 'hint'} data-testid="data-as-of">
+      {t('alerts.asOf', { date: formatDate(lang, a.data_as_of) })}
+      {a.stale ? ` ${t('alerts.stale')}` : ''}
+    </p>
+  );
+}
+
 export function Alerts({ params }: { params: URLSearchParams }) {
   const { lang, t } = useLang();
   const p = paramsFrom(params);
@@ -50,6 +64,7 @@ export function Alerts({ params }: { params: URLSearchParams }) {
         {t('alerts.title')}
       </h1>
       <p class="lead">{t('alerts.lead')}</p>
+      <DataAsOf />
       <form class="search" role="search" onSubmit={submit}>
         <label for="alert-q">{t('alerts.search')}</label>
         <div class="search-row">
@@ -65,6 +80,7 @@ export function Alerts({ params }: { params: URLSearchParams }) {
             {t('alerts.search.button')}
           </button>
         </div>
+        <p class="hint">{t('alerts.search.syntax')}</p>
       </form>
       {anyFilter && (
         <ul class="active-filters" aria-label={t('alerts.filters')}>
@@ -104,6 +120,13 @@ export function Alerts({ params }: { params: URLSearchParams }) {
           {res.state === 'error' && <ErrorBox error={res.error} retry={retry} />}
           {!r && res.state === 'loading' && <Loading />}
           {r && <Results r={r} p={p} />}
+          {r && r.total > 0 && (
+            <p>
+              <a class="btn btn-quiet" href={alertsCsvHref(p)} download="safety-gate-alerts.csv" data-testid="alerts-csv">
+                {t('alerts.csv', { n: r.total })}
+              </a>
+            </p>
+          )}
         </div>
       </div>
       {r && r.total > 0 && <AlertCharts r={r} p={p} />}
