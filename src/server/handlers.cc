@@ -17,6 +17,7 @@
 #include "alerts/alerts_json.h"
 #include "server/api.h"
 #include "server/compression.h"
+#include "server/query_expansion.h"
 #include "server/request_body.h"
 
 namespace eucomply::server {
@@ -462,6 +463,9 @@ ApiResponse AlertSearchUncached(Api& api, const RouteRequest& req) {
   }
   al::SearchRequest& r = f.request;
   for (const std::string& q : t.Values("q")) r.text += (r.text.empty() ? "" : " ") + q;
+  const std::string asked = r.text;
+  Expansion ex = ExpandChinese(api.kb(), r.text);
+  r.text = ex.text;
   r.limit = *limit;
   r.offset = *offset;
   r.facet_limit = *facet_limit;
@@ -485,13 +489,18 @@ ApiResponse AlertSearchUncached(Api& api, const RouteRequest& req) {
   }
   json hits = json::array();
   for (const al::SearchHit& h : res->hits) hits.push_back(HitJson(h));
-  return JsonResponse({{"query", r.text},
-                       {"dates", "report date"},
-                       {"total", res->total},
-                       {"offset", r.offset},
-                       {"limit", r.limit},
-                       {"hits", hits},
-                       {"facets", FacetsJson(*res)}});
+  json body = {{"query", asked},
+               {"dates", "report date"},
+               {"total", res->total},
+               {"offset", r.offset},
+               {"limit", r.limit},
+               {"hits", hits},
+               {"facets", FacetsJson(*res)}};
+  if (!ex.terms.empty()) {
+    body["expanded_query"] = ex.text;
+    body["expanded_from"] = ex.terms;
+  }
+  return JsonResponse(body);
 }
 
 ApiResponse AlertStatsUncached(Api& api, const RouteRequest& req) {
@@ -517,6 +526,7 @@ ApiResponse AlertStatsUncached(Api& api, const RouteRequest& req) {
   f.request.limit = 0;
   f.request.facet_limit = *limit;
   for (const std::string& q : t.Values("q")) f.request.text += (f.request.text.empty() ? "" : " ") + q;
+  f.request.text = ExpandChinese(api.kb(), f.request.text).text;
   if (auto any = t.Value("any")) f.request.match_any = *any == "true" || *any == "1";
   Result<AlertPool::Lease> lease = api.alerts().Acquire();
   if (!lease.ok()) return ErrorResponse(lease.status());

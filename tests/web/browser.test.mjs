@@ -582,6 +582,23 @@ describe('alerts', () => {
     });
   }
 
+  test('a Chinese search is expanded to English and says so; the data date and a CSV export are shown', async () => {
+    const { page } = browsers.zh;
+    // The test store holds six reports: soft toys are among them (no power bank is).
+    await open(page, `${server.base}/#/alerts?q=${encodeURIComponent('毛绒玩具')}`);
+    const note = page.getByTestId('expanded-query');
+    await note.waitFor();
+    assert.match(await note.innerText(), /毛绒玩具 → plush toy/);
+    assert.ok((await page.locator('.hits .hit').count()) > 0, 'soft-toy alerts are found');
+    assert.match(await page.getByTestId('data-as-of').innerText(), /数据截至/);
+    const csv = await page.getByTestId('alerts-csv').getAttribute('href');
+    assert.match(csv, /format=csv/);
+    const res = await page.request.get(new URL(csv, server.base + '/').toString());
+    assert.equal(res.status(), 200);
+    assert.match(res.headers()['content-type'], /text\/csv/);
+    assert.match(await res.text(), /^case_number,report_date,/);
+  });
+
   test('charts of the whole store', async () => {
     const { page } = browsers.en;
     await open(page, `${server.base}/#/alerts`);

@@ -179,6 +179,9 @@ export interface SearchResult {
   limit?: number;
   hits: AlertHit[];
   facets: Record<string, FacetCount[]>;
+  // A Chinese query, expanded to the English words of the alerts (the bilingual lexicon).
+  expanded_query?: string;
+  expanded_from?: { zh: string; en: string[] }[];
 }
 
 export interface Measure {

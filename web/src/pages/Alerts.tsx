@@ -180,6 +180,13 @@ function Results({ r, p }: { r: SearchResult; p: Params }) {
         {r.total === 1 ? t('alerts.results.one') : t('alerts.results', { n: formatNumber(lang, r.total) })}
       </h2>
       <p class="hint">{t('alerts.english')}</p>
+      {r.expanded_from && r.expanded_from.length > 0 && (
+        <p class="notice" data-testid="expanded-query">
+          {t('alerts.expanded', {
+            terms: r.expanded_from.map((x) => `${x.zh} → ${x.en.slice(0, 4).join(', ')}`).join('; '),
+          })}
+        </p>
+      )}
       {r.total === 0 ? (
         <p class="empty">{t('alerts.none')}</p>
       ) : (
