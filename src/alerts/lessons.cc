@@ -193,6 +193,7 @@ Result<Lessons> LearnLessons(AlertStore& store, AlertSearcher& searcher,
   l.matching = r->total;
 
   Counter risks, standards, acts, defects, measures;
+  std::map<std::string, std::set<std::string>> named_then;  // current act -> older CELEX named
   for (const SearchHit& h : r->hits) {
     Result<StoredAlert> full = store.Get(h.id);
     if (!full.ok()) return full.status();
@@ -211,7 +212,12 @@ Result<Lessons> LearnLessons(AlertStore& store, AlertSearcher& searcher,
     l.alerts.push_back(s);
     for (const std::string& x : a.risks) risks.Add(x, x, a.case_number);
     for (const std::string& x : a.standards) standards.Add(x, x, a.case_number);
-    for (const ActReference& x : a.acts) acts.Add(x.celex, x.name + " (" + x.celex + ")", a.case_number);
+    // Acts named at the time are counted under the act in force now, which is named with them.
+    for (const ActReference& x : a.acts) {
+      const ActReference now = CurrentAct(x.celex);
+      acts.Add(now.celex, now.name + " (" + now.celex + ")", a.case_number);
+      if (now.celex != x.celex) named_then[now.celex].insert(x.celex);
+    }
     std::set<std::string> ms;
     for (const Measure& m : a.measures) {
       if (!m.category.empty() && ms.insert(m.category).second) measures.Add(m.category, m.category, a.case_number);
@@ -226,6 +232,13 @@ Result<Lessons> LearnLessons(AlertStore& store, AlertSearcher& searcher,
   l.risks = risks.Top(options.top, 1);
   l.standards = standards.Top(options.top, 1);
   l.acts = acts.Top(options.top, 1);
+  for (Tally& t : l.acts) {
+    auto it = named_then.find(t.key);
+    if (it == named_then.end()) continue;
+    std::string old;
+    for (const std::string& c : it->second) old += (old.empty() ? "" : ", ") + c;
+    t.label += "; older alerts name " + old;
+  }
   l.defects = defects.Top(options.top, 2);
   l.measures = measures.Top(options.top, 1);
 

@@ -550,6 +550,47 @@ std::string ActNameForCelex(std::string_view celex) {
   return "";
 }
 
+ActReference CurrentAct(std::string_view celex) {
+  // The newest version of the same act (a recast keeps the short name) ...
+  for (const Act& a : kActs) {
+    bool here = false;
+    const char* newest = nullptr;
+    for (const ActVersion& v : a.versions) {
+      if (v.celex == nullptr) continue;
+      here = here || celex == v.celex;
+      newest = v.celex;
+    }
+    if (here && newest && celex != newest) return CurrentAct(newest);
+  }
+  // ... and acts that replaced another under a new name, each repealing the older one (the
+  // repeal articles were not re-read for this list; it only groups lessons, never decides).
+  static constexpr std::pair<const char*, const char*> kReplacedBy[] = {
+      {"32001L0095", "32023R0988"},  // GPSD -> GPSR, from 13 December 2024
+      {"31976L0768", "32009R1223"},  // Cosmetics Directive -> Cosmetic Products Regulation
+      {"31989L0686", "32016R0425"},  // PPE Directive -> PPE Regulation
+      {"31976L0769", "32006R1907"},  // restrictions -> REACH Annex XVII
+      {"32005L0084", "32006R1907"},  // phthalates in toys -> REACH Annex XVII entries 51-52
+      {"31989L0106", "32011R0305"},  // CPD -> CPR
+      {"31998L0008", "32012R0528"},  // BPD -> BPR
+      {"32009L0142", "32016R0426"},  // Gas Appliances Directive -> Regulation
+      {"31999L0005", "32014L0053"},  // R&TTE -> RED
+      {"31999L0045", "32008R1272"},  // DPD -> CLP
+      {"31967L0548", "32008R1272"},  // DSD -> CLP
+      {"32006L0066", "32023R1542"},  // Batteries Directive -> Batteries Regulation
+      {"31993L0042", "32017R0745"},  // MDD -> MDR
+      {"32004R0850", "32019R1021"},  // POPs recast
+  };
+  for (const auto& [from, to] : kReplacedBy) {
+    if (celex == from) {
+      std::string name = ActNameForCelex(to);
+      if (name.empty() && std::string_view(to) == "32023R1542") name = "Batteries Regulation";
+      if (name.empty() && std::string_view(to) == "32017R0745") name = "Medical Devices Regulation";
+      return ActReference{to, name.empty() ? std::string(to) : name};
+    }
+  }
+  return ActReference{std::string(celex), ActNameForCelex(celex)};
+}
+
 std::vector<ActReference> FindActs(std::string_view raw, std::optional<Date> on) {
   std::vector<ActReference> out;
   auto add = [&](ActReference ref) {

@@ -49,6 +49,10 @@ std::vector<std::string> FindStandards(std::string_view text);
 
 // The name of a known act for a CELEX number, or "".
 std::string ActNameForCelex(std::string_view celex);
+// The act in force today that took over from `celex` (its newest version, or the act that
+// repealed and replaced it: Toy Safety Directive 88/378/EEC -> 2009/48/EC, GPSD -> GPSR,
+// Directive 76/769/EEC -> REACH); `celex` itself when it is current.
+ActReference CurrentAct(std::string_view celex);
 
 // Fills alert->risks, barcodes, acts, standards and measures from the raw fields.
 // `report_date` chooses act versions. Messages about odd values go to `problems`.

@@ -564,6 +564,30 @@ TEST_F(RealFilesTest, LessonsFallBackToTheCategory) {
 }
 
 
+TEST_F(RealFilesTest, LessonsNameTheActsInForceNow) {
+  // Wooden toys: alerts of 2005-2011 name the old Toy Safety Directive 88/378/EEC; the lessons
+  // advise the 2009 Directive and say which act the older alerts named.
+  ProductQuery q;
+  q.name = "Wooden toy";
+  q.description = "Wooden pull-along toy for children";
+  q.safety_gate_categories = {"Toys"};
+  LessonsOptions o;
+  o.similar_alerts = 100;
+  Result<Lessons> l = LearnLessons(*store_, q, o);
+  ASSERT_TRUE(l.ok()) << l.status().ToString();
+  for (const Tally& t : l->acts) {
+    EXPECT_NE(t.key, "31988L0378") << t.label;
+    EXPECT_NE(t.key, "31976L0769") << t.label;
+  }
+  for (const ChecklistItem& c : l->checklist) {
+    EXPECT_EQ(c.text.find("Confirm conformity with the Toy Safety Directive (31988L0378)"), std::string::npos) << c.text;
+  }
+  EXPECT_EQ(CurrentAct("31988L0378").celex, "32009L0048");
+  EXPECT_EQ(CurrentAct("32001L0095").celex, "32023R0988");
+  EXPECT_EQ(CurrentAct("31976L0769").celex, "32006R1907");
+  EXPECT_EQ(CurrentAct("32009L0048").celex, "32009L0048");
+}
+
 // ---- issue 14: filters, ranking and clean text an analyst can trust ----
 
 TEST_F(RealFilesTest, DateFiltersKeepMonthAndDay) {
