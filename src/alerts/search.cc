@@ -1,5 +1,8 @@
 #include "alerts/search.h"
 
+#include <fmt/format.h>
+#include <map>
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -389,6 +392,17 @@ Result<SearchResponse> AlertSearcher::Search(const SearchRequest& request) {
   }
   candidates.resize(kept);
   response.total = static_cast<int64_t>(kept);
+  if (request.monthly && kept > 0) {
+    std::map<int, int64_t> by_month;  // year * 12 + month - 1
+    for (const auto& c : candidates) {
+      const std::string ymd = Date::FromDays(rows_[c.first].date_days).ToString();  // YYYY-MM-DD
+      ++by_month[std::atoi(ymd.substr(0, 4).c_str()) * 12 + std::atoi(ymd.substr(5, 2).c_str()) - 1];
+    }
+    for (int m = by_month.begin()->first; m <= by_month.rbegin()->first; ++m) {
+      auto it = by_month.find(m);
+      response.months.emplace_back(fmt::format("{:04d}-{:02d}", m / 12, m % 12 + 1), it == by_month.end() ? 0 : it->second);
+    }
+  }
   for (Facet f : kAllFacets) {
     const size_t fi = static_cast<size_t>(f);
     std::vector<FacetCount>& out = response.facets[fi];

@@ -49,6 +49,8 @@ struct SearchRequest {
   // Off by default: bm25 costs about 1 us per matching alert, so a broad word ("injuries",
   // 7,800 alerts) would take ~8 ms; such queries rank title matches first, then newest.
   bool exact_rank = false;
+  // Count the matching alerts per month of the report date (SearchResponse::months).
+  bool monthly = false;
 };
 
 inline constexpr size_t kExactRankLimit = 1000;
@@ -72,6 +74,9 @@ struct SearchResponse {
   std::array<std::vector<FacetCount>, kFacetCount> facets;
   std::string fts_query;  // the FTS5 expression run, for diagnostics
   bool bm25_ranked = false;  // false: no text, or the broad-query ranking described above
+  // With SearchRequest::monthly: ("YYYY-MM", count) from the first to the last month with a
+  // match, months without alerts included with 0.
+  std::vector<std::pair<std::string, int64_t>> months;
 };
 
 // The FTS5 expression for user text: each word quoted (so FTS5 operators in the input are

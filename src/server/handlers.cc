@@ -510,11 +510,12 @@ ApiResponse AlertStatsUncached(Api& api, const RouteRequest& req) {
   if (!params.ok()) return ErrorResponse(params);
   std::optional<al::Facet> by;
   Status by_status;
-  if (auto b = t.Value("by"); b && !b->empty()) {
+  const bool monthly = t.Value("by").value_or("") == "month";
+  if (auto b = t.Value("by"); b && !b->empty() && !monthly) {
     by = al::FacetFromName(*b);
     if (!by) {
       by_status = Status::InvalidArgument(fmt::format(
-          "query: by: unknown facet '{}' (category, risk, origin, notifying, level, year, act, "
+          "query: by: unknown facet '{}' (category, risk, origin, notifying, level, year, month, act, "
           "standard)",
           *b));
     }
@@ -525,6 +526,7 @@ ApiResponse AlertStatsUncached(Api& api, const RouteRequest& req) {
   if (Status s = CollectErrors({&by_status, &f.status, &ls}); !s.ok()) return ErrorResponse(s);
   f.request.limit = 0;
   f.request.facet_limit = *limit;
+  f.request.monthly = monthly;
   for (const std::string& q : t.Values("q")) f.request.text += (f.request.text.empty() ? "" : " ") + q;
   f.request.text = ExpandChinese(api.kb(), f.request.text).text;
   if (auto any = t.Value("any")) f.request.match_any = *any == "true" || *any == "1";
@@ -534,6 +536,11 @@ ApiResponse AlertStatsUncached(Api& api, const RouteRequest& req) {
   if (!res.ok()) return ErrorResponse(res.status());
   json facets = FacetsJson(*res);
   if (by) facets = json{{al::FacetName(*by), facets[al::FacetName(*by)]}};
+  if (monthly) {
+    json months = json::array();
+    for (const auto& [m, n] : res->months) months.push_back({{"value", m}, {"label", m}, {"count", n}});
+    facets = json{{"month", months}};
+  }
   return JsonResponse({{"total", res->total}, {"query", f.request.text}, {"dates", "report date"}, {"facets", facets}});
 }
 

@@ -473,6 +473,27 @@ TEST_F(ApiTest, AlertStatsTakeWordsAndDates) {
   EXPECT_EQ(FirstDetail(Call("GET", "/api/v1/alerts/search?from=2020-07-05&to=2020-07-01"))["parameter"], "from");
 }
 
+TEST_F(ApiTest, MonthlyTrend) {
+  json j = Json(Call("GET", "/api/v1/alerts/stats?by=month"));
+  ASSERT_TRUE(j["facets"].contains("month")) << j.dump();
+  const json& m = j["facets"]["month"];
+  ASSERT_FALSE(m.empty());
+  int64_t sum = 0;
+  std::string last;
+  for (const json& x : m) {
+    EXPECT_GT(x["value"].get<std::string>(), last);  // every month in order, none skipped twice
+    last = x["value"];
+    sum += x["count"].get<int64_t>();
+  }
+  EXPECT_EQ(sum, j["total"].get<int64_t>());
+  // Consecutive months: the gaps are there with 0.
+  for (size_t i = 1; i < m.size(); ++i) {
+    const std::string a = m[i - 1]["value"], b = m[i]["value"];
+    const int ai = std::stoi(a.substr(0, 4)) * 12 + std::stoi(a.substr(5, 2)), bi = std::stoi(b.substr(0, 4)) * 12 + std::stoi(b.substr(5, 2));
+    EXPECT_EQ(bi, ai + 1) << a << " " << b;
+  }
+}
+
 TEST_F(ApiTest, AlertSearchExportsEveryMatchAsCsv) {
   json j = Json(Call("GET", "/api/v1/alerts/search?origin=china&limit=5"));
   ApiResponse r = Call("GET", "/api/v1/alerts/search?origin=china&limit=5&format=csv");

@@ -609,6 +609,10 @@ describe('alerts', () => {
     assert.ok(origins.some((o) => /China/i.test(o)), 'China among the origins');
     const risks = await page.locator('figure[data-chart=top-risks] tbody th').allTextContents();
     assert.ok(risks.length >= 1, 'top risks of the first category');
+    // The monthly trend: consecutive months, the gaps between reports as zeros.
+    await page.locator('figure[data-chart=per-month] canvas').waitFor();
+    const months = await page.locator('figure[data-chart=per-month] tbody th').allTextContents();
+    assert.ok(months.length > 1 && months.every((m) => /^\d{4}-\d{2}$/.test(m)), `months charted (${months})`);
     await screenshotOf(page.locator('#charts'), 'charts-en');
   });
 });

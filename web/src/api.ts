@@ -578,3 +578,9 @@ export function health(lang: Lang): Promise<Health> {
 export function alertsCsvHref(p: SearchParams): string {
   return `${BASE}alerts/search?${searchQuery({ ...p, limit: undefined, offset: undefined })}&format=csv`;
 }
+
+// Alerts per month of the report date, under the same words and filters as a search.
+export function monthlyAlerts(p: SearchParams, lang: Lang): Promise<Stats> {
+  const q = searchQuery({ ...p, limit: undefined, offset: undefined });
+  return call<Stats>(`alerts/stats?by=month${q ? `&${q}` : ''}`, lang, undefined, false);
+}

@@ -265,6 +265,7 @@ const en = {
 
   'charts.title': 'Charts',
   'charts.perYear': 'Alerts per year',
+  'charts.perMonth': 'Alerts per month (the last 36 months with data)',
   'charts.topRisks': 'Top risks for a category',
   'charts.topRisks.category': 'Category',
   'charts.byOrigin': 'Share by country of origin',
@@ -574,6 +575,7 @@ const zh: Record<Key, string> = {
 
   'charts.title': '图表',
   'charts.perYear': '每年预警数量',
+  'charts.perMonth': '每月预警数量（有数据的最近 36 个月）',
   'charts.topRisks': '某一类别的主要风险',
   'charts.topRisks.category': '类别',
   'charts.byOrigin': '按原产国分布',

@@ -1,7 +1,7 @@
 // #/alerts?q=&category=&risk=&origin=&level=&year=: search the Safety Gate alerts with facets,
 // list the results, and chart them (alerts per year, top risks of a category, share by origin).
 import { useEffect, useState } from 'preact/hooks';
-import { alertsCsvHref, health, searchAlerts, type FacetCount, type SearchParams, type SearchResult } from '../api';
+import { alertsCsvHref, health, monthlyAlerts, searchAlerts, type FacetCount, type SearchParams, type SearchResult } from '../api';
 import { ChartBox, type Point } from '../charts';
 import { ErrorBox, Loading, useAsync, useFocusHeading } from '../components';
 import { formatDate, formatNumber, type Key } from '../i18n';
@@ -254,12 +254,16 @@ function AlertCharts({ r, p }: { r: SearchResult; p: SearchParams }) {
         : Promise.resolve([] as FacetCount[]),
     `${JSON.stringify(p)}|${chosen}|${lang}`,
   );
+  const [months] = useAsync(() => monthlyAlerts(p, lang).then((x) => x.facets?.month ?? []), `months|${JSON.stringify(p)}|${lang}`);
+  // The last 36 months with alerts (a longer series is unreadable as bars).
+  const monthly = (months.data ?? []).slice(-36).map((c) => ({ label: c.value, value: c.count }));
   return (
     <section class="section charts" aria-labelledby="charts-h" id="charts">
       <h2 id="charts-h">{t('charts.title')}</h2>
       <p class="hint">{t('charts.scope')}</p>
       <div class="chart-grid">
         <ChartBox id="per-year" kind="bar" title={t('charts.perYear')} data={years} valueLabel={t('charts.count')} />
+        {monthly.length > 1 && <ChartBox id="per-month" kind="bar" title={t('charts.perMonth')} data={monthly} valueLabel={t('charts.count')} />}
         <ChartBox id="by-origin" kind="doughnut" title={t('charts.byOrigin')} data={top(r.facets?.origin ?? [], 7, t('charts.other'), r.total)} valueLabel={t('charts.count')} />
         <div class="chart-with-control">
           <div class="field field-inline">
