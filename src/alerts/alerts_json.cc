@@ -1,6 +1,7 @@
 #include "alerts/alerts_json.h"
 
 #include "alerts/normalise.h"
+#include "alerts/vocabulary.h"
 
 namespace eucomply::alerts {
 
@@ -24,6 +25,15 @@ json FacetsJson(const al::SearchResponse& r) {
       values.push_back(json{{"value", c.value}, {"label", c.label}, {"count", c.count}});
     }
     facets[al::FacetName(f)] = values;
+  }
+  return facets;
+}
+
+json FacetsJson(const al::SearchResponse& r, const al::Vocabulary* vocabulary, bool zh) {
+  json facets = FacetsJson(r);
+  if (!vocabulary || !zh) return facets;
+  for (const char* f : {"category", "risk", "level"}) {
+    for (json& v : facets[f]) v["label"] = vocabulary->Translate(v["label"].get<std::string>(), true);
   }
   return facets;
 }

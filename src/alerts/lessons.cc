@@ -1,5 +1,6 @@
 #include "alerts/lessons.h"
 #include "alerts/normalise.h"
+#include "alerts/vocabulary.h"
 
 #include <algorithm>
 #include <map>
@@ -210,24 +211,36 @@ Result<Lessons> LearnLessons(AlertStore& store, AlertSearcher& searcher,
     s.risks = a.risks;
     s.score = h.score;
     l.alerts.push_back(s);
-    for (const std::string& x : a.risks) risks.Add(x, x, a.case_number);
+    for (const std::string& x : a.risks) {
+      risks.Add(x, options.vocabulary ? options.vocabulary->Translate(x, options.zh) : x, a.case_number);
+    }
     for (const std::string& x : a.standards) standards.Add(x, x, a.case_number);
     // Acts named at the time are counted under the act in force now, which is named with them.
     for (const ActReference& x : a.acts) {
       const ActReference now = CurrentAct(x.celex);
-      acts.Add(now.celex, now.name + " (" + now.celex + ")", a.case_number);
+      std::string name = options.act_name ? options.act_name(now.celex) : "";
+      if (name.empty()) name = now.name;
+      acts.Add(now.celex, name + " (" + now.celex + ")", a.case_number);
       if (now.celex != x.celex) named_then[now.celex].insert(x.celex);
     }
     std::set<std::string> ms;
     for (const Measure& m : a.measures) {
-      if (!m.category.empty() && ms.insert(m.category).second) measures.Add(m.category, m.category, a.case_number);
+      if (!m.category.empty() && ms.insert(m.category).second) {
+        measures.Add(m.category, options.vocabulary ? options.vocabulary->TranslateMeasure(m.category, options.zh) : m.category,
+                     a.case_number);
+      }
     }
-    std::set<std::string> pairs;
-    for (const std::string& sentence : Findings(a.danger)) {
-      std::vector<std::string> w = ContentWords(sentence);
-      for (size_t i = 0; i + 1 < w.size(); ++i) pairs.insert(w[i] + " " + w[i + 1]);
+    // Recurring findings: the vocabulary's defect phrases the risk text names.
+    // Read in the sentences that state a finding, not those that give the legal conclusion.
+    if (options.vocabulary) {
+      std::set<const Finding*> found;
+      for (const std::string& sentence : Findings(a.danger)) {
+        for (const Finding* f : options.vocabulary->FindingsIn(sentence)) found.insert(f);
+      }
+      for (const Finding& f : options.vocabulary->findings()) {
+        if (found.count(&f)) defects.Add(f.id, options.zh ? f.zh : f.en, a.case_number);
+      }
     }
-    for (const std::string& p : pairs) defects.Add(p, p, a.case_number);
   }
   l.risks = risks.Top(options.top, 1);
   l.standards = standards.Top(options.top, 1);
@@ -237,14 +250,15 @@ Result<Lessons> LearnLessons(AlertStore& store, AlertSearcher& searcher,
     if (it == named_then.end()) continue;
     std::string old;
     for (const std::string& c : it->second) old += (old.empty() ? "" : ", ") + c;
-    t.label += "; older alerts name " + old;
+    t.label += options.zh ? "；较早的预警引用 " + old : "; older alerts name " + old;
   }
   l.defects = defects.Top(options.top, 2);
   l.measures = measures.Top(options.top, 1);
 
   std::map<std::string, std::string> url_of;
   for (const SimilarAlert& s : l.alerts) url_of.emplace(s.case_number, s.url);
-  const std::string of_n = " of " + std::to_string(l.alerts.size()) + " similar alerts";
+  const std::string of_n = options.zh ? "" : " of " + std::to_string(l.alerts.size()) + " similar alerts";
+  const std::string n_alerts = std::to_string(l.alerts.size());
   auto item = [&](std::string text, const Tally& t) {
     ChecklistItem c;
     c.text = std::move(text);
@@ -252,20 +266,26 @@ Result<Lessons> LearnLessons(AlertStore& store, AlertSearcher& searcher,
     for (const std::string& k : t.cases) c.urls.push_back(url_of[k]);
     l.checklist.push_back(std::move(c));
   };
+  const bool zh = options.zh;
+  auto count = [&](int c) { return std::to_string(c); };
   for (const Tally& t : l.standards) {
-    item("Test to " + t.label + " (cited as not met in " + std::to_string(t.count) + of_n + ")", t);
+    item(zh ? "按 " + t.label + " 检测（" + n_alerts + " 条类似预警中有 " + count(t.count) + " 条未符合）"
+            : "Test to " + t.label + " (cited as not met in " + count(t.count) + of_n + ")",
+         t);
   }
   for (const Tally& t : l.acts) {
-    item("Confirm conformity with the " + t.label + " (named in " + std::to_string(t.count) + of_n +
-             ")",
+    item(zh ? "确认符合 " + t.label + "（" + n_alerts + " 条类似预警中有 " + count(t.count) + " 条提及）"
+            : "Confirm conformity with the " + t.label + " (named in " + count(t.count) + of_n + ")",
          t);
   }
   for (const Tally& t : l.risks) {
-    item("Assess the '" + t.label + "' risk (" + std::to_string(t.count) + of_n + ")", t);
+    item(zh ? "评估“" + t.label + "”风险（" + n_alerts + " 条类似预警中有 " + count(t.count) + " 条）"
+            : "Assess the '" + t.label + "' risk (" + count(t.count) + of_n + ")",
+         t);
   }
   for (const Tally& t : l.defects) {
-    item("Inspect for the recurring finding \"" + t.label + "\" (" + std::to_string(t.count) + of_n +
-             ")",
+    item(zh ? "检查常见问题“" + t.label + "”（" + n_alerts + " 条类似预警中有 " + count(t.count) + " 条）"
+            : "Inspect for the recurring finding \"" + t.label + "\" (" + count(t.count) + of_n + ")",
          t);
   }
   return l;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -33,9 +34,18 @@ ProductQuery ProductQueryFor(const KnowledgeBase& kb, const Product& product);
 // LoadProductFile against the knowledge base in `kb_dir`, then ProductQueryFor.
 Result<ProductQuery> LoadProductQuery(const std::string& path, const std::string& kb_dir);
 
+class Vocabulary;
+
 struct LessonsOptions {
   int similar_alerts = 25;
   int top = 8;  // entries per summary list
+  // The bilingual vocabulary (knowledge/alerts/vocabulary.yaml): the recurring findings come
+  // from it (none without it), and with `zh` the risks, findings and checklist are in Chinese.
+  const Vocabulary* vocabulary = nullptr;
+  bool zh = false;
+  // The name to show for an act (by CELEX), e.g. the knowledge base's title in the chosen
+  // language; "" or unset: the name the alerts use.
+  std::function<std::string(const std::string& celex)> act_name;
 };
 
 struct SimilarAlert {

@@ -17,6 +17,7 @@
 #include "alerts/importer.h"
 #include "alerts/lessons.h"
 #include "alerts/search.h"
+#include "alerts/vocabulary.h"
 #include "alerts/store.h"
 #include "alerts/update.h"
 #include "cli/commands.h"
@@ -459,6 +460,7 @@ void AddLessons(CLI::App& alerts, Context& ctx) {
     std::string product;
     std::string kb = DefaultKnowledgeDir();
     int alerts = 25;
+    std::string lang = "en";
   };
   auto o = std::make_shared<Opts>();
   CLI::App* cmd = alerts.add_subcommand(
@@ -467,6 +469,7 @@ void AddLessons(CLI::App& alerts, Context& ctx) {
   cmd->add_option("PRODUCT", o->product, "Product YAML (the input of `eucomply assess`)")->required();
   cmd->add_option("--alerts", o->alerts, "Similar alerts to learn from (default 25)");
   cmd->add_option("--kb", o->kb, "Knowledge-base folder (for the category's Safety Gate names)");
+  cmd->add_option("--lang", o->lang, "Language of the lessons: en or zh")->check(CLI::IsMember({"en", "zh"}));
   cmd->callback([o, &ctx] {
     Result<al::ProductQuery> product = al::LoadProductQuery(o->product, o->kb);
     if (!product.ok()) {
@@ -478,6 +481,11 @@ void AddLessons(CLI::App& alerts, Context& ctx) {
     if (!store) return;
     al::LessonsOptions opts;
     opts.similar_alerts = o->alerts;
+    // The bilingual vocabulary of the knowledge base: recurring findings, Chinese lessons.
+    std::shared_ptr<const al::Vocabulary> vocabulary;
+    if (auto v = al::LoadVocabulary(o->kb + "/alerts/vocabulary.yaml"); v.ok()) vocabulary = *v;
+    opts.vocabulary = vocabulary.get();
+    opts.zh = o->lang == "zh";
     Result<al::Lessons> l = al::LearnLessons(*store, *product, opts);
     if (!l.ok()) {
       std::cerr << "eucomply alerts lessons: " << l.status().ToString() << "\n";

@@ -58,6 +58,15 @@ int RunServe(const ServeArgs& a) {
     }
     api_options.hazards = std::move(lib).value();
   }
+  const std::string vocab = (a.kb.empty() ? DefaultKnowledgeDir() : a.kb) + "/alerts/vocabulary.yaml";
+  if (std::filesystem::exists(vocab)) {
+    auto v = alerts::LoadVocabulary(vocab);
+    if (!v.ok()) {
+      std::cerr << "eucomply serve: the Safety Gate vocabulary does not load:\n" << v.status().ToString() << "\n";
+      return 1;
+    }
+    api_options.alert_vocabulary = *v;
+  }
   const std::string hs_dir = (a.kb.empty() ? DefaultKnowledgeDir() : a.kb) + "/standards/harmonised";
   if (std::filesystem::exists(hs_dir)) {
     auto lists = standards::LoadLists(hs_dir);

@@ -18,6 +18,7 @@
 
 #include "eucomply/date.h"
 #include "eucomply/kb.h"
+#include "alerts/vocabulary.h"
 #include "eucomply/harmonised.h"
 #include "eucomply/risk.h"
 #include "eucomply/status.h"
@@ -69,6 +70,9 @@ struct ApiOptions {
   std::shared_ptr<const risk::HazardLibrary> hazards;
   // The harmonised-standard lists (knowledge/standards/harmonised); null: none are listed.
   std::shared_ptr<const std::map<std::string, standards::ActList>> harmonised;
+  // The bilingual Safety Gate vocabulary (knowledge/alerts/vocabulary.yaml); null: facets and
+  // lessons stay in English and lessons list no recurring findings.
+  std::shared_ptr<const alerts::Vocabulary> alert_vocabulary;
   std::string data_dir;  // holds alerts.sqlite; missing store: alert routes answer 503
   std::string web_dir;   // static front end served at /; empty or missing: none
   std::string version = "0.0.0";

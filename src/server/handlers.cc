@@ -495,7 +495,7 @@ ApiResponse AlertSearchUncached(Api& api, const RouteRequest& req) {
                {"offset", r.offset},
                {"limit", r.limit},
                {"hits", hits},
-               {"facets", FacetsJson(*res)}};
+               {"facets", FacetsJson(*res, api.options().alert_vocabulary.get(), req.lang == Lang::kZh)}};
   if (!ex.terms.empty()) {
     body["expanded_query"] = ex.text;
     body["expanded_from"] = ex.terms;
@@ -534,7 +534,7 @@ ApiResponse AlertStatsUncached(Api& api, const RouteRequest& req) {
   if (!lease.ok()) return ErrorResponse(lease.status());
   Result<al::SearchResponse> res = (*lease)->searcher->Search(f.request);
   if (!res.ok()) return ErrorResponse(res.status());
-  json facets = FacetsJson(*res);
+  json facets = FacetsJson(*res, api.options().alert_vocabulary.get(), req.lang == Lang::kZh);
   if (by) facets = json{{al::FacetName(*by), facets[al::FacetName(*by)]}};
   if (monthly) {
     json months = json::array();
@@ -599,9 +599,24 @@ ApiResponse LessonsUncached(Api& api, const RouteRequest& req) {
   if (!lease.ok()) return ErrorResponse(lease.status());
   al::LessonsOptions opts;
   opts.similar_alerts = pr->alerts;
+  opts.vocabulary = api.options().alert_vocabulary.get();
+  opts.zh = req.lang == Lang::kZh;
+  const Lang lang = req.lang;
+  opts.act_name = [&kb, lang](const std::string& celex) {
+    const int i = kb.FindAct(celex);
+    return i >= 0 ? kb.acts()[i].title.Get(lang) : std::string();
+  };
   Result<al::Lessons> l = al::LearnLessons(*(*lease)->store, q, opts);
   if (!l.ok()) return ErrorResponse(l.status());
-  return JsonResponse(al::LessonsToJson(*l));
+  json out = al::LessonsToJson(*l);
+  // The similar alerts' category and risk types in the page's language (their texts stay).
+  if (opts.vocabulary && opts.zh) {
+    for (json& a : out["alerts"]) {
+      a["category"] = opts.vocabulary->Translate(a["category"].get<std::string>(), true);
+      for (json& r : a["risks"]) r = opts.vocabulary->Translate(r.get<std::string>(), true);
+    }
+  }
+  return JsonResponse(out);
 }
 
 ApiResponse AlertSearchRoute(Api& api, const RouteRequest& req) {
@@ -640,9 +655,9 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/standards/{reference}", StandardRoute, false},
       {"GET", "/api/v1/categories", CategoriesRoute, true},
       {"GET", "/api/v1/attributes", AttributesRoute, true},
-      {"GET", "/api/v1/alerts/search", AlertSearchRoute, false},
-      {"GET", "/api/v1/alerts/stats", AlertStatsRoute, false},
-      {"POST", "/api/v1/alerts/lessons", LessonsRoute, false},
+      {"GET", "/api/v1/alerts/search", AlertSearchRoute, true},
+      {"GET", "/api/v1/alerts/stats", AlertStatsRoute, true},
+      {"POST", "/api/v1/alerts/lessons", LessonsRoute, true},
       {"GET", "/api/v1/alerts/{case}", AlertCaseRoute, false},
   };
   return kRoutes;

@@ -18,6 +18,7 @@
 #include "alerts/search.h"
 #include "alerts/sqlite_util.h"
 #include "alerts/store.h"
+#include "alerts/vocabulary.h"
 #include "eucomply/text.h"
 
 namespace eucomply::alerts {
@@ -586,6 +587,42 @@ TEST_F(RealFilesTest, LessonsNameTheActsInForceNow) {
   EXPECT_EQ(CurrentAct("32001L0095").celex, "32023R0988");
   EXPECT_EQ(CurrentAct("31976L0769").celex, "32006R1907");
   EXPECT_EQ(CurrentAct("32009L0048").celex, "32009L0048");
+}
+
+TEST_F(RealFilesTest, LessonsFindingsAndChinese) {
+  auto vocab = LoadVocabulary(std::string(EUCOMPLY_KNOWLEDGE_DIR) + "/alerts/vocabulary.yaml");
+  ASSERT_TRUE(vocab.ok()) << vocab.status().ToString();
+  ProductQuery q;
+  q.name = "Children's hooded sweatshirt";
+  q.description = "Hoodie for children aged 3 to 8 with drawstring cords in the hood";
+  q.safety_gate_categories = {"Clothing, textiles and fashion items"};
+  LessonsOptions o;
+  o.vocabulary = vocab->get();
+  Result<Lessons> en = LearnLessons(*store_, q, o);
+  ASSERT_TRUE(en.ok());
+  ASSERT_FALSE(en->defects.empty());
+  EXPECT_EQ(en->defects[0].key, "cords_drawstrings");
+  for (const Tally& t : en->defects) {
+    bool known = false;  // every finding is a phrase of the vocabulary, never a word pair
+    for (const Finding& f : (*vocab)->findings()) known = known || f.en == t.label;
+    EXPECT_TRUE(known) << t.label;
+  }
+  o.zh = true;
+  Result<Lessons> zh = LearnLessons(*store_, q, o);
+  ASSERT_TRUE(zh.ok());
+  ASSERT_FALSE(zh->checklist.empty());
+  for (const ChecklistItem& c : zh->checklist) {
+    bool cjk = false;
+    for (unsigned char ch : c.text) cjk = cjk || ch >= 0xE0;
+    EXPECT_TRUE(cjk) << c.text;
+    EXPECT_EQ(c.text.find("Confirm conformity"), std::string::npos) << c.text;
+    EXPECT_EQ(c.text.find("Test to"), std::string::npos) << c.text;
+  }
+  EXPECT_EQ(zh->risks[0].label, "勒颈");
+  // Without the vocabulary: no findings at all (never word pairs).
+  Result<Lessons> bare = LearnLessons(*store_, q, LessonsOptions{});
+  ASSERT_TRUE(bare.ok());
+  EXPECT_TRUE(bare->defects.empty());
 }
 
 // ---- issue 14: filters, ranking and clean text an analyst can trust ----

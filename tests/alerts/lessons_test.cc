@@ -1,10 +1,12 @@
 // The product side of `alerts lessons`: a product file read by the engine, mapped to Safety
 // Gate categories through the knowledge base (EUCOMPLY_KNOWLEDGE_DIR).
 #include "alerts/lessons.h"
+#include "alerts/vocabulary.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -73,6 +75,48 @@ TEST_F(ProductQueryTest, ProductErrorsAreReported) {
   Result<ProductQuery> no_kb = LoadProductQuery(ProductFile("name: Kettle\n"), (dir_ / "no-kb").string());
   ASSERT_FALSE(no_kb.ok());
   EXPECT_NE(no_kb.status().message().find("knowledge base"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace eucomply::alerts
+
+namespace eucomply::alerts {
+namespace {
+
+TEST(VocabularyTest, LoadsAndFindsWholeWordStarts) {
+  auto v = LoadVocabulary(std::string(EUCOMPLY_KNOWLEDGE_DIR) + "/alerts/vocabulary.yaml");
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  auto ids = [&](const char* text) {
+    std::vector<std::string> out;
+    for (const Finding* f : (*v)->FindingsIn(text)) out.push_back(f->id);
+    return out;
+  };
+  EXPECT_EQ(ids("The hood has drawstrings with free ends."), std::vector<std::string>{"cords_drawstrings"});
+  EXPECT_TRUE(ids("According to the label it is fine.").empty());  // "cord" inside "according"
+  EXPECT_TRUE(ids("This could lead to injuries.").empty());        // "lead" as a verb
+  auto p = ids("The toy contains lead (Pb) and small parts detach easily.");
+  EXPECT_NE(std::find(p.begin(), p.end(), "lead_cadmium"), p.end());
+  EXPECT_NE(std::find(p.begin(), p.end(), "small_parts_detach"), p.end());
+  EXPECT_EQ((*v)->Translate("Strangulation", true), "勒颈");
+  EXPECT_EQ((*v)->Translate("Strangulation", false), "Strangulation");
+  EXPECT_EQ((*v)->Translate("Other - Sky lantern", true), "其他 - Sky lantern");
+  EXPECT_EQ((*v)->Translate("Unheard of", true), "Unheard of");
+  EXPECT_EQ((*v)->TranslateMeasure("Recall of the product from end users", true), "向最终用户召回产品");
+  EXPECT_EQ((*v)->TranslateMeasure("Warning the seller about the risks posed by the product", true), "销售商警示风险");
+  EXPECT_EQ((*v)->TranslateMeasure("Voluntary recall from consumers by the retailer", true), "销售商自愿召回");
+  EXPECT_EQ((*v)->TranslateMeasure("Something else", true), "其他措施");
+}
+
+TEST(VocabularyTest, BrokenFilesNameThePlace) {
+  const fs::path p = fs::temp_directory_path() / ("vocab-" + std::to_string(::getpid()) + ".yaml");
+  std::ofstream(p) << "risk_types:\n  - {en: Fire}\ncategories: []\nlevels: []\nfindings:\n  - {id: x, en: y, zh: z}\n";
+  auto v = LoadVocabulary(p.string());
+  fs::remove(p);
+  ASSERT_FALSE(v.ok());
+  const std::string m = v.status().ToString();
+  EXPECT_NE(m.find(":2:"), std::string::npos) << m;  // the entry without zh
+  EXPECT_NE(m.find("words"), std::string::npos) << m;
+  EXPECT_FALSE(LoadVocabulary("/nonexistent/vocabulary.yaml").ok());
 }
 
 }  // namespace

@@ -427,6 +427,28 @@ describe('result page', () => {
     assert.ok((await all.locator('tr').count()) > 500, 'the LVD list holds over 500 references');
   });
 
+  test('the Chinese lessons page holds no English sentence of ours', async () => {
+    const { page } = browsers.zh;
+    await open(page, resultUrl(PRODUCTS[1], 'zh')); // the plush toy, in Chinese
+    await page.getByTestId('lessons-link').click();
+    await page.waitForURL(/#\/lessons\?p=/);
+    await page.getByRole('heading', { level: 1, name: W.zh.lessons, exact: true }).waitFor();
+    await page.locator('.lead, .error').first().waitFor();
+    // Every checklist line and every tally label is Chinese, except standard references and
+    // case numbers; the alert titles are the alerts' own English texts and are left out.
+    const lines = [
+      ...(await page.locator('.lesson-checklist .duty-text').allInnerTexts()),
+      ...(await page.locator('.tally .tally-label').allInnerTexts()),
+    ];
+    assert.ok(lines.length > 3, 'the lessons show a checklist and tallies');
+    for (const line of lines) {
+      const isReference = /^(EN|HD|ISO|IEC|ETSI)[\s\d]/.test(line);
+      assert.ok(isReference || /[\u4e00-\u9fff]/.test(line), `English on the Chinese page: "${line}"`);
+      assert.doesNotMatch(line, /\b(Confirm conformity|Test to|Assess the|Inspect for|recurring finding)\b/, line);
+    }
+    await screenshot(page, 'lessons-zh');
+  });
+
   test('lessons from past alerts are linked from the result', async () => {
     const { page } = browsers.en;
     await open(page, resultUrl(PRODUCTS[0], 'en'));
