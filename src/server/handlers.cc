@@ -14,6 +14,7 @@
 #include "eucomply/intake.h"
 #include "eucomply/risk.h"
 #include "eucomply/report.h"
+#include "eucomply/text.h"
 #include "alerts/alerts_json.h"
 #include "server/api.h"
 #include "server/compression.h"
@@ -488,7 +489,23 @@ ApiResponse AlertSearchUncached(Api& api, const RouteRequest& req) {
     return out;
   }
   json hits = json::array();
-  for (const al::SearchHit& h : res->hits) hits.push_back(HitJson(h));
+  const al::Vocabulary* vocab = api.options().alert_vocabulary.get();
+  const bool zh = vocab && req.lang == Lang::kZh;
+  for (const al::SearchHit& h : res->hits) {
+    json hj = HitJson(h);
+    // Category, level and risk types in the page's language; the alert's texts stay English.
+    if (zh) {
+      hj["category"] = vocab->Translate(h.category, true);
+      hj["level"] = vocab->Translate(h.level, true);
+      std::string risks;
+      for (auto part : Split(h.risk_type, ',')) {
+        std::string_view r = Trim(part);
+        if (!r.empty()) risks += (risks.empty() ? "" : "、") + vocab->Translate(r, true);
+      }
+      hj["risk_type"] = risks;
+    }
+    hits.push_back(std::move(hj));
+  }
   json body = {{"query", asked},
                {"dates", "report date"},
                {"total", res->total},
@@ -556,7 +573,18 @@ ApiResponse AlertCaseUncached(Api& api, const RouteRequest& req) {
         "no alert with case number '{}' (URL-encode the slashes: SR%2F02275%2F26)", c)));
   }
   json all = json::array();
-  for (const al::StoredAlert& a : *found) all.push_back(AlertJson(a));
+  const al::Vocabulary* vocab = api.options().alert_vocabulary.get();
+  for (const al::StoredAlert& a : *found) {
+    json aj = AlertJson(a);
+    // Category, level, risk types and measures in the page's language; texts stay English.
+    if (vocab && req.lang == Lang::kZh) {
+      aj["category"] = vocab->Translate(a.alert.category, true);
+      if (aj.contains("level")) aj["level"] = vocab->Translate(a.alert.level, true);
+      for (json& r : aj["risk_types"]) r = vocab->Translate(r.get<std::string>(), true);
+      for (json& m : aj["measures"]) m["category"] = vocab->TranslateMeasure(m["category"].get<std::string>(), true);
+    }
+    all.push_back(std::move(aj));
+  }
   return JsonResponse({{"case_number", c}, {"count", all.size()}, {"alerts", all}});
 }
 
@@ -658,7 +686,7 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/alerts/search", AlertSearchRoute, true},
       {"GET", "/api/v1/alerts/stats", AlertStatsRoute, true},
       {"POST", "/api/v1/alerts/lessons", LessonsRoute, true},
-      {"GET", "/api/v1/alerts/{case}", AlertCaseRoute, false},
+      {"GET", "/api/v1/alerts/{case}", AlertCaseRoute, true},
   };
   return kRoutes;
 }
