@@ -32,7 +32,7 @@ json FacetsJson(const al::SearchResponse& r) {
 json FacetsJson(const al::SearchResponse& r, const al::Vocabulary* vocabulary, bool zh) {
   json facets = FacetsJson(r);
   if (!vocabulary || !zh) return facets;
-  for (const char* f : {"category", "risk", "level"}) {
+  for (const char* f : {"category", "risk", "level", "origin", "notifying"}) {
     for (json& v : facets[f]) v["label"] = vocabulary->Translate(v["label"].get<std::string>(), true);
   }
   return facets;

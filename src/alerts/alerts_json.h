@@ -14,8 +14,8 @@ class Vocabulary;
 namespace eucomply::alerts {
 
 nlohmann::json HitJson(const alerts::SearchHit& h);
-// Facet counts with their labels in Chinese when `zh` (category, risk and level values keep
-// their English form, which filters take).
+// Facet counts with their labels in Chinese when `zh` (category, risk, level and country
+// values keep their English form, which filters take).
 nlohmann::json FacetsJson(const alerts::SearchResponse& r, const alerts::Vocabulary* vocabulary, bool zh);
 // Search hits as CSV (RFC 4180: comma, double quotes, CRLF), with a header row; a cell that a
 // spreadsheet would read as a formula (=, +, -, @) is prefixed with an apostrophe.

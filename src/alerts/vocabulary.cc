@@ -83,9 +83,9 @@ Result<std::shared_ptr<const Vocabulary>> LoadVocabulary(const std::string& path
     return n[k].Scalar();
   };
   if (!root.IsMap()) return Status::InvalidArgument(fmt::format("{}:1:1: expected a mapping", path));
-  for (const char* list : {"risk_types", "categories", "levels", "measures"}) {
+  for (const char* list : {"risk_types", "categories", "levels", "measures", "countries"}) {
     const YAML::Node l = root[list];
-    if (std::string_view(list) == "measures" && !l) continue;  // optional
+    if ((std::string_view(list) == "measures" || std::string_view(list) == "countries") && !l) continue;  // optional
     if (!l || !l.IsSequence()) {
       err(root, fmt::format("missing '{}' (a list of {{en, zh}})", list));
       continue;

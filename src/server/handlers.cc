@@ -497,6 +497,7 @@ ApiResponse AlertSearchUncached(Api& api, const RouteRequest& req) {
     if (zh) {
       hj["category"] = vocab->Translate(h.category, true);
       hj["level"] = vocab->Translate(h.level, true);
+      hj["country_of_origin"] = vocab->Translate(h.country_of_origin, true);
       std::string risks;
       for (auto part : Split(h.risk_type, ',')) {
         std::string_view r = Trim(part);
@@ -580,6 +581,8 @@ ApiResponse AlertCaseUncached(Api& api, const RouteRequest& req) {
     if (vocab && req.lang == Lang::kZh) {
       aj["category"] = vocab->Translate(a.alert.category, true);
       if (aj.contains("level")) aj["level"] = vocab->Translate(a.alert.level, true);
+      if (aj.contains("country_of_origin")) aj["country_of_origin"] = vocab->Translate(a.alert.country_of_origin, true);
+      if (aj.contains("notifying_country")) aj["notifying_country"] = vocab->Translate(a.alert.notifying_country, true);
       for (json& r : aj["risk_types"]) r = vocab->Translate(r.get<std::string>(), true);
       for (json& m : aj["measures"]) m["category"] = vocab->TranslateMeasure(m["category"].get<std::string>(), true);
     }

@@ -99,6 +99,7 @@ TEST(VocabularyTest, LoadsAndFindsWholeWordStarts) {
   EXPECT_NE(std::find(p.begin(), p.end(), "small_parts_detach"), p.end());
   EXPECT_EQ((*v)->Translate("Strangulation", true), "勒颈");
   EXPECT_EQ((*v)->Translate("Strangulation", false), "Strangulation");
+  EXPECT_EQ((*v)->Translate("People's Republic of China", true), "中国");
   EXPECT_EQ((*v)->Translate("Other - Sky lantern", true), "其他 - Sky lantern");
   EXPECT_EQ((*v)->Translate("Unheard of", true), "Unheard of");
   EXPECT_EQ((*v)->TranslateMeasure("Recall of the product from end users", true), "向最终用户召回产品");
