@@ -1,5 +1,15 @@
 #include "alerts/alerts_json.h"
 
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
 #include "alerts/normalise.h"
 #include "alerts/vocabulary.h"
 
@@ -118,6 +128,42 @@ std::string HitsCsv(const std::vector<alerts::SearchHit>& hits) {
     o += "\r\n";
   }
   return o;
+}
+
+Result<std::string> HitsXlsx(const std::vector<alerts::SearchHit>& hits) {
+  static std::atomic<int> counter{0};
+  const std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                     fmt::format("eucomply-export-{}-{}.xlsx", ::getpid(), counter++);
+  lxw_workbook* wb = workbook_new(path.string().c_str());
+  if (!wb) return Status::Unavailable("cannot create the XLSX workbook in " + path.parent_path().string());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "Safety Gate alerts");
+  lxw_format* bold = workbook_add_format(wb);
+  format_set_bold(bold);
+  const char* head[] = {"case_number", "report_date", "category", "product", "name", "brand",
+                        "level", "country_of_origin", "risk_type", "url", "description"};
+  for (int c = 0; c < 11; ++c) worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), head[c], bold);
+  lxw_row_t row = 1;
+  for (const alerts::SearchHit& h : hits) {
+    const std::string url = alerts::PortalUrl(h.reference);
+    const std::string* cells[] = {&h.case_number, &h.report_date, &h.category, &h.product, &h.name, &h.brand,
+                                  &h.level, &h.country_of_origin, &h.risk_type, &url, &h.description};
+    for (int c = 0; c < 11; ++c) {
+      // Excel holds at most 32,767 characters in a cell.
+      const std::string v = cells[c]->size() > 32000 ? cells[c]->substr(0, 32000) : *cells[c];
+      worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), v.c_str(), nullptr);
+    }
+    ++row;
+  }
+  const lxw_error err = workbook_close(wb);
+  std::string bytes;
+  if (err == LXW_NO_ERROR) {
+    std::ifstream f(path, std::ios::binary);
+    bytes.assign((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  }
+  std::error_code ec;
+  std::filesystem::remove(path, ec);
+  if (err != LXW_NO_ERROR) return Status::Unavailable(std::string("XLSX export failed: ") + lxw_strerror(err));
+  return bytes;
 }
 
 }  // namespace eucomply::alerts

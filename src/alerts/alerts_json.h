@@ -20,6 +20,8 @@ nlohmann::json FacetsJson(const alerts::SearchResponse& r, const alerts::Vocabul
 // Search hits as CSV (RFC 4180: comma, double quotes, CRLF), with a header row; a cell that a
 // spreadsheet would read as a formula (=, +, -, @) is prefixed with an apostrophe.
 std::string HitsCsv(const std::vector<alerts::SearchHit>& hits);
+// The same columns as an XLSX workbook (libxlsxwriter; every cell a string, never a formula).
+Result<std::string> HitsXlsx(const std::vector<alerts::SearchHit>& hits);
 nlohmann::json FacetsJson(const alerts::SearchResponse& r);
 nlohmann::json AlertJson(const alerts::StoredAlert& s);
 

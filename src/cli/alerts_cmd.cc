@@ -220,6 +220,7 @@ void AddSearch(CLI::App& alerts, Context& ctx) {
     int offset = 0;
     bool any = false;
     bool csv = false;
+    bool xlsx = false;
     std::string output;
   };
   auto o = std::make_shared<Opts>();
@@ -231,14 +232,21 @@ void AddSearch(CLI::App& alerts, Context& ctx) {
   cmd->add_option("--offset", o->offset, "Hits to skip");
   cmd->add_flag("--any", o->any, "Match any word instead of all");
   cmd->add_flag("--csv", o->csv, "Export every match as CSV (to -o FILE, or standard output)");
-  cmd->add_option("-o,--output", o->output, "With --csv: the file to write");
+  cmd->add_flag("--xlsx", o->xlsx, "Export every match as an XLSX workbook (to -o FILE)");
+  cmd->add_option("-o,--output", o->output, "With --csv or --xlsx: the file to write");
   cmd->callback([o, &ctx] {
     auto store = OpenStore(o->common, ctx, false);
     if (!store) return;
     al::SearchRequest req;
     for (const std::string& w : o->words) req.text += (req.text.empty() ? "" : " ") + w;
-    req.limit = o->csv ? (1 << 30) : o->limit;
-    req.offset = o->csv ? 0 : o->offset;
+    const bool exporting = o->csv || o->xlsx;
+    if (o->xlsx && o->output.empty()) {
+      std::cerr << "eucomply alerts search: --xlsx needs -o FILE\n";
+      ctx.exit_code = 2;
+      return;
+    }
+    req.limit = exporting ? (1 << 30) : o->limit;
+    req.offset = exporting ? 0 : o->offset;
     req.match_any = o->any;
     o->filters.Apply(&req);
     al::AlertSearcher searcher(store.get());
@@ -248,8 +256,19 @@ void AddSearch(CLI::App& alerts, Context& ctx) {
       ctx.exit_code = 1;
       return;
     }
-    if (o->csv) {
-      const std::string csv = HitsCsv(r->hits);
+    if (o->xlsx || o->csv) {
+      std::string csv;
+      if (o->xlsx) {
+        auto x = HitsXlsx(r->hits);
+        if (!x.ok()) {
+          std::cerr << "eucomply alerts search: " << x.status().ToString() << "\n";
+          ctx.exit_code = 1;
+          return;
+        }
+        csv = std::move(*x);
+      } else {
+        csv = HitsCsv(r->hits);
+      }
       if (o->output.empty()) {
         std::cout << csv;
       } else {

@@ -457,7 +457,9 @@ ApiResponse AlertSearchUncached(Api& api, const RouteRequest& req) {
   }
   const std::string format = t.Value("format").value_or("json");
   Status format_status;
-  if (format != "json" && format != "csv") format_status = Status::InvalidArgument("query: format: must be json or csv");
+  if (format != "json" && format != "csv" && format != "xlsx") {
+    format_status = Status::InvalidArgument("query: format: must be json, csv or xlsx");
+  }
   Status ls = limit.status(), os = offset.status(), fl = facet_limit.status();
   if (Status s = CollectErrors({&f.status, &ls, &os, &fl, &any_status, &format_status}); !s.ok()) {
     return ErrorResponse(s);
@@ -473,7 +475,7 @@ ApiResponse AlertSearchUncached(Api& api, const RouteRequest& req) {
   r.match_any = any && (*any == "true" || *any == "1");
   Result<AlertPool::Lease> lease = api.alerts().Acquire();
   if (!lease.ok()) return ErrorResponse(lease.status());
-  if (format == "csv") {
+  if (format != "json") {
     // Every match, not one page: an export.
     r.offset = 0;
     r.limit = 1 << 30;
@@ -486,6 +488,15 @@ ApiResponse AlertSearchUncached(Api& api, const RouteRequest& req) {
     out.content_type = "text/csv; charset=utf-8";
     out.body = al::HitsCsv(res->hits);
     out.headers.emplace_back("Content-Disposition", "attachment; filename=\"safety-gate-alerts.csv\"");
+    return out;
+  }
+  if (format == "xlsx") {
+    Result<std::string> x = al::HitsXlsx(res->hits);
+    if (!x.ok()) return ErrorResponse(x.status());
+    ApiResponse out;
+    out.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    out.body = std::move(*x);
+    out.headers.emplace_back("Content-Disposition", "attachment; filename=\"safety-gate-alerts.xlsx\"");
     return out;
   }
   json hits = json::array();

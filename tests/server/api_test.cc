@@ -511,6 +511,12 @@ TEST_F(ApiTest, AlertSearchExportsEveryMatchAsCsv) {
   }
   EXPECT_EQ(records, j["total"].get<int>() + 1);
   EXPECT_EQ(FirstDetail(Call("GET", "/api/v1/alerts/search?format=pdf"))["parameter"], "format");
+  // The same as an XLSX workbook (a zip: "PK"), every cell a string.
+  ApiResponse x = Call("GET", "/api/v1/alerts/search?origin=china&format=xlsx");
+  ASSERT_EQ(x.status, 200) << x.Body();
+  EXPECT_EQ(x.content_type, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(std::string(x.Body()).substr(0, 2), "PK");
+  EXPECT_GT(x.Body().size(), 1000u);
 }
 
 TEST_F(ApiTest, HealthSaysHowFreshTheAlertsAre) {

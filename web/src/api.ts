@@ -575,8 +575,8 @@ export function health(lang: Lang): Promise<Health> {
 }
 
 // The address of the CSV export of every alert matching `p` (not one page).
-export function alertsCsvHref(p: SearchParams): string {
-  return `${BASE}alerts/search?${searchQuery({ ...p, limit: undefined, offset: undefined })}&format=csv`;
+export function alertsCsvHref(p: SearchParams, format: 'csv' | 'xlsx' = 'csv'): string {
+  return `${BASE}alerts/search?${searchQuery({ ...p, limit: undefined, offset: undefined })}&format=${format}`;
 }
 
 // Alerts per month of the report date, under the same words and filters as a search.

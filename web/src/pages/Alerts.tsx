@@ -124,6 +124,9 @@ export function Alerts({ params }: { params: URLSearchParams }) {
             <p>
               <a class="btn btn-quiet" href={alertsCsvHref(p)} download="safety-gate-alerts.csv" data-testid="alerts-csv">
                 {t('alerts.csv', { n: r.total })}
+              </a>{' '}
+              <a class="btn btn-quiet" href={alertsCsvHref(p, 'xlsx')} download="safety-gate-alerts.xlsx" data-testid="alerts-xlsx">
+                {t('alerts.xlsx')}
               </a>
             </p>
           )}
