@@ -170,7 +170,8 @@ const char* ProgramVersion() { return EUCOMPLY_VERSION; }
 Api::Api(ApiOptions options)
     : options_(std::move(options)),
       alerts_(options_.data_dir + "/alerts.sqlite"),
-      cache_(options_.response_cache_bytes) {}
+      cache_(options_.response_cache_bytes),
+      chinese_(*options_.kb) {}
 
 Date Api::Today() const { return options_.today ? *options_.today : Date::Today(); }
 

@@ -20,6 +20,7 @@
 #include "eucomply/kb.h"
 #include "alerts/vocabulary.h"
 #include "eucomply/harmonised.h"
+#include "server/query_expansion.h"
 #include "eucomply/risk.h"
 #include "eucomply/status.h"
 #include "server/alert_pool.h"
@@ -115,6 +116,7 @@ class Api {
   const ApiOptions& options() const { return options_; }
   AlertPool& alerts() { return alerts_; }
   ResponseCache& cache() { return cache_; }
+  const ChineseIndex& chinese() const { return chinese_; }
   Date Today() const;
 
  private:
@@ -123,6 +125,7 @@ class Api {
   ApiOptions options_;
   AlertPool alerts_;
   ResponseCache cache_;
+  ChineseIndex chinese_;  // Chinese alert queries -> English words (query_expansion.h)
 };
 
 // The one place a Status becomes an HTTP answer (through HttpStatusFor).

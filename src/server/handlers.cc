@@ -467,7 +467,7 @@ ApiResponse AlertSearchUncached(Api& api, const RouteRequest& req) {
   al::SearchRequest& r = f.request;
   for (const std::string& q : t.Values("q")) r.text += (r.text.empty() ? "" : " ") + q;
   const std::string asked = r.text;
-  Expansion ex = ExpandChinese(api.kb(), r.text);
+  Expansion ex = api.chinese().Expand(r.text);
   r.text = ex.text;
   r.limit = *limit;
   r.offset = *offset;
@@ -557,7 +557,7 @@ ApiResponse AlertStatsUncached(Api& api, const RouteRequest& req) {
   f.request.facet_limit = *limit;
   f.request.monthly = monthly;
   for (const std::string& q : t.Values("q")) f.request.text += (f.request.text.empty() ? "" : " ") + q;
-  f.request.text = ExpandChinese(api.kb(), f.request.text).text;
+  f.request.text = api.chinese().Expand(f.request.text).text;
   if (auto any = t.Value("any")) f.request.match_any = *any == "true" || *any == "1";
   Result<AlertPool::Lease> lease = api.alerts().Acquire();
   if (!lease.ok()) return ErrorResponse(lease.status());

@@ -9,22 +9,27 @@ namespace eucomply::server {
 
 using nlohmann::json;
 
-Expansion ExpandChinese(const KnowledgeBase& kb, const std::string& text) {
-  Expansion e;
-  e.text = text;
-  bool cjk = false;
-  for (unsigned char c : text) cjk = cjk || c >= 0xE0;
-  if (!cjk) return e;
-  std::vector<std::pair<std::string, const LexiconEntry*>> zh_terms;
+ChineseIndex::ChineseIndex(const KnowledgeBase& kb) {
   for (const LexiconEntry& le : kb.lexicon()) {
     bool has_en = false;
     for (const std::string& t : le.terms) has_en = has_en || static_cast<unsigned char>(t[0]) < 0x80;
     if (!has_en || le.category < 0) continue;
     for (const std::string& t : le.terms) {
-      if (!t.empty() && static_cast<unsigned char>(t[0]) >= 0xE0) zh_terms.emplace_back(t, &le);
+      if (!t.empty() && static_cast<unsigned char>(t[0]) >= 0xE0) terms_.emplace_back(t, &le);
     }
   }
-  std::sort(zh_terms.begin(), zh_terms.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  std::sort(terms_.begin(), terms_.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+}
+
+Expansion ExpandChinese(const KnowledgeBase& kb, const std::string& text) { return ChineseIndex(kb).Expand(text); }
+
+Expansion ChineseIndex::Expand(const std::string& text) const {
+  Expansion e;
+  e.text = text;
+  bool cjk = false;
+  for (unsigned char c : text) cjk = cjk || c >= 0xE0;
+  if (!cjk) return e;
+  const auto& zh_terms = terms_;
   std::string rest = text;
   std::string out;
   for (const auto& [term, le] : zh_terms) {

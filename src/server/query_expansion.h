@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "eucomply/kb.h"
 
@@ -18,6 +20,18 @@ struct Expansion {
   nlohmann::json terms = nlohmann::json::array();
 };
 
+// The Chinese terms of the lexicon entries that also have English ones, longest first: built
+// once (the server keeps one per knowledge base), not on every request.
+class ChineseIndex {
+ public:
+  explicit ChineseIndex(const KnowledgeBase& kb);
+  Expansion Expand(const std::string& text) const;
+
+ private:
+  std::vector<std::pair<std::string, const LexiconEntry*>> terms_;
+};
+
+// One-off expansion (builds the index each call: for tests and tools).
 Expansion ExpandChinese(const KnowledgeBase& kb, const std::string& text);
 
 }  // namespace eucomply::server

@@ -360,8 +360,6 @@ Result<Decision> ParseDecision(std::string_view html, std::string_view file) {
                            (end == std::string::npos ? plain.size() : end) - static_cast<size_t>(m.position()));
     std::replace(d.title.begin(), d.title.end(), '\n', ' ');
     d.title = std::string(Trim(d.title.substr(0, 600)));
-    const size_t start = plain.rfind('\n', static_cast<size_t>(m.position()));
-    const std::string before = plain.substr(0, start == std::string::npos ? 0 : start);
     d.corrigendum = file.find("R(") != std::string_view::npos ||
                     Lower(plain.substr(0, std::min<size_t>(plain.size(), 600))).find("corrigendum") != std::string::npos;
     if (d.corrigendum) {
@@ -456,10 +454,8 @@ Result<Decision> ParseDecision(std::string_view html, std::string_view file) {
       }
     }
     if (instructions && d.amending) {
-      const size_t before = d.instructions.size();
+      // Deferred dates are given per point of this decision's annex (Instruction::in_annex).
       ReadInstructions(n, "", annex, target_annex.empty() ? "I" : target_annex, target_part, &d.instructions);
-      // Deferred dates are given per point of this decision's annex.
-      (void)before;
       continue;
     }
     std::vector<RefRow> rows;
