@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "eucomply/engine.h"
 
@@ -18,6 +18,13 @@ std::string AssessmentJson(const KnowledgeBase& kb, const Product& p, const Asse
                            Lang lang, const std::optional<Question>& next);
 std::string ProductJson(const KnowledgeBase& kb, const Product& p, Lang lang);
 std::string QuestionJson(const KnowledgeBase& kb, const Question& q, Lang lang);
+
+// What a question asks and why, in one language: the two texts a prompt shows.
+struct QuestionText {
+  std::string question;
+  std::string why;
+};
+QuestionText QuestionTextOf(const KnowledgeBase& kb, const Question& q, Lang lang);
 
 nlohmann::json QuestionToJson(const KnowledgeBase& kb, const Question& q, Lang lang);
 nlohmann::json ProductToJson(const KnowledgeBase& kb, const Product& p, Lang lang);

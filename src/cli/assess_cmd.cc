@@ -8,6 +8,8 @@
 
 #include "cli/commands.h"
 #include "eucomply/engine.h"
+#include "eucomply/guided.h"
+#include "eucomply/messages.h"
 #include "eucomply/intake.h"
 #include "eucomply/report.h"
 #include "eucomply/text.h"
@@ -26,9 +28,9 @@ struct AssessArgs {
 };
 
 // Reads one answer for attribute `attr` from `in`. Returns nullopt to skip ("?" or empty),
-// and sets *eof at end of input.
-std::optional<Value> ReadAnswer(const KnowledgeBase& kb, const Attribute& attr, Lang lang,
-                                std::istream& in, bool* eof) {
+// and sets *eof at end of input. Enum and set answers may be given by their numbers in the
+// list ("2" or "1,3").
+std::optional<Value> ReadAnswer(const Attribute& attr, std::istream& in, bool* eof) {
   while (true) {
     std::cout << "> " << std::flush;
     std::string line;
@@ -38,7 +40,6 @@ std::optional<Value> ReadAnswer(const KnowledgeBase& kb, const Attribute& attr, 
     }
     std::string_view t = Trim(line);
     if (t.empty() || t == "?") return std::nullopt;
-    // Enum and set answers may be given by their number in the list.
     if ((attr.type == AttrType::kEnum || attr.type == AttrType::kSet) && !attr.values.empty()) {
       std::string ids;
       bool numeric = true;
@@ -55,7 +56,6 @@ std::optional<Value> ReadAnswer(const KnowledgeBase& kb, const Attribute& attr, 
         }
         ids += (ids.empty() ? "" : ",") + attr.values[n - 1].id;
       }
-      if (numeric) t = ids, line = ids;
       if (numeric) {
         auto v = ParseAttributeValue(attr, ids);
         if (v.ok()) return *v;
@@ -64,119 +64,103 @@ std::optional<Value> ReadAnswer(const KnowledgeBase& kb, const Attribute& attr, 
     auto v = ParseAttributeValue(attr, t);
     if (v.ok()) return *v;
     std::cout << v.status().message() << "\n";
-    (void)kb;
-    (void)lang;
+  }
+}
+
+void PrintChoices(const KnowledgeBase& kb, const std::vector<int>& cats, Lang lang) {
+  for (size_t i = 0; i < cats.size(); ++i) {
+    const Category& c = kb.categories()[cats[i]];
+    std::cout << fmt::format("  {}. {} ({})\n", i + 1, c.name.Get(lang), c.id);
+  }
+}
+
+// The category question: candidates the text intake was unsure between, then those the
+// user's words bring up. A number picks one; a category id is taken as it is. Returns false
+// at end of input.
+bool AskCategory(GuidedSession& s, Lang lang) {
+  const KnowledgeBase& kb = s.kb();
+  std::vector<int> choices;
+  for (const auto& [c, p] : s.product().category_candidates) choices.push_back(c);
+  PrintChoices(kb, choices, lang);
+  std::cout << Msg("cli.assess.category_prompt", lang) << "\n";
+  while (true) {
+    std::cout << "> " << std::flush;
+    std::string line;
+    if (!std::getline(std::cin, line)) return false;
+    std::string_view t = Trim(line);
+    if (t.empty() || t == "?") {
+      s.Skip(kCategoryAttr);
+      return true;
+    }
+    int c = kb.FindCategory(t);
+    if (c < 0 && !choices.empty() &&
+        std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+      size_t k = static_cast<size_t>(std::stoul(std::string(t.substr(0, 6))));
+      if (k >= 1 && k <= choices.size()) c = choices[k - 1];
+    }
+    if (c >= 0) {
+      s.AnswerCategory(c);
+      return true;
+    }
+    std::vector<int> cats = s.CategoryCandidates(t);
+    if (cats.empty()) {
+      std::cout << MsgF("cli.assess.no_category", lang, t) << "\n";
+      continue;
+    }
+    std::cout << Msg("cli.assess.did_you_mean", lang) << "\n";
+    choices = cats;
+    PrintChoices(kb, choices, lang);
+  }
+}
+
+// An attribute's question: its values listed, or yes / no, or its unit. Returns false at
+// end of input.
+bool AskAttribute(GuidedSession& s, int attribute, Lang lang) {
+  const Attribute& attr = s.kb().attributes()[attribute];
+  if (!attr.values.empty()) {
+    for (size_t i = 0; i < attr.values.size(); ++i) {
+      std::cout << fmt::format("  {}. {} ({})\n", i + 1, attr.values[i].label.Get(lang),
+                               attr.values[i].id);
+    }
+  } else if (attr.type == AttrType::kBool) {
+    std::cout << Msg("cli.assess.yes_no", lang) << "\n";
+  } else if (attr.type == AttrType::kNumber) {
+    std::cout << fmt::format("  {} {}\n", Msg("cli.assess.unit", lang), CanonicalUnit(attr.dimension));
+  }
+  bool eof = false;
+  auto v = ReadAnswer(attr, std::cin, &eof);
+  if (v) s.Answer(attribute, *v);
+  else s.Skip(attribute);
+  return !eof;
+}
+
+void PrintAssessment(const KnowledgeBase& kb, const Product& product, const Assessment& a,
+                     Lang lang, const std::optional<Question>& next, const std::string& format) {
+  if (format == "json") {
+    std::cout << AssessmentToJson(kb, product, a, lang, next).dump(2) << "\n";
+  } else if (format == "markdown") {
+    std::cout << AssessmentToMarkdown(kb, product, a, lang, next);
+  } else if (format == "summary") {
+    std::cout << VerdictSummary(kb, a);
+  } else {
+    std::cout << AssessmentToText(kb, product, a, lang, next);
   }
 }
 
 int RunInteractive(const KnowledgeBase& kb, Product product, const AssessOptions& opts,
                    Lang lang, const std::string& format) {
-  std::set<int> skipped;
-  while (true) {
-    Assessment a = Assess(kb, product, opts);
-    auto q = NextQuestion(kb, product, opts, a, skipped);
-    if (!q) break;
-    nlohmann::json qj = QuestionToJson(kb, *q, lang);
-    std::cout << "\n" << qj["question"].get<std::string>() << "\n  ("
-              << (lang == Lang::kZh ? "提问原因" : "why we ask") << ": "
-              << qj["why"].get<std::string>() << ")\n";
-    bool eof = false;
-    if (q->attribute == kCategoryAttr) {
-      // Candidates: those the text intake was unsure between, then those the user's words
-      // bring up. A number picks one; a category id is taken as it is.
-      std::vector<int> choices;
-      auto offer = [&](const std::vector<int>& cats) {
-        choices = cats;
-        for (size_t i = 0; i < choices.size(); ++i) {
-          const Category& c = kb.categories()[choices[i]];
-          std::cout << fmt::format("  {}. {} ({})\n", i + 1, c.name.Get(lang), c.id);
-        }
-      };
-      if (!product.category_candidates.empty()) {
-        std::vector<int> cats;
-        for (const auto& [c, p] : product.category_candidates) cats.push_back(c);
-        offer(cats);
-      }
-      std::cout << (lang == Lang::kZh ? "  输入序号、几个描述产品的词（例如 毛绒玩具）或类别代码，? 跳过\n"
-                                      : "  Enter a number, a few words for the product (e.g. plush toy) or a category id; ? to skip\n");
-      while (true) {
-        std::cout << "> " << std::flush;
-        std::string line;
-        if (!std::getline(std::cin, line)) {
-          eof = true;
-          break;
-        }
-        std::string_view t = Trim(line);
-        if (t.empty() || t == "?") {
-          skipped.insert(kCategoryAttr);
-          break;
-        }
-        int c = kb.FindCategory(t);
-        if (c < 0 && !choices.empty() && std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
-          size_t k = static_cast<size_t>(std::stoul(std::string(t.substr(0, 6))));
-          if (k >= 1 && k <= choices.size()) c = choices[k - 1];
-        }
-        if (c < 0) {
-          std::vector<int> cats;
-          // Words neither the lexicon nor the recogniser has seen bring up nothing.
-          bool known_word = false;
-          for (const std::string& f : RecogniserFeatures(kb, t)) {
-            known_word = known_word || f.starts_with("L:") ||
-                         (kb.recogniser() != nullptr && f.starts_with("w:") && kb.recogniser()->weights.count(f) > 0);
-          }
-          for (const Inference& inf : known_word ? InferFromText(kb, t) : std::vector<Inference>{}) {
-            if (inf.attribute != kCategoryAttr) continue;
-            if (inf.category >= 0) cats.push_back(inf.category);
-            for (const auto& [cand, p] : inf.candidates) cats.push_back(cand);
-          }
-          for (const CategoryGuess& g : known_word ? RecogniseCategory(kb, t) : std::vector<CategoryGuess>{}) {
-            if (cats.size() >= 3) break;
-            if (g.p >= 0.05 && std::find(cats.begin(), cats.end(), g.category) == cats.end()) cats.push_back(g.category);
-          }
-          if (cats.size() > 3) cats.resize(3);
-          if (cats.empty()) {
-            std::cout << (lang == Lang::kZh ? "没有与之相符的类别：" : "no category matches: ") << t
-                      << (lang == Lang::kZh ? "（换几个词，或用 eucomply kb categories 查看类别代码）\n"
-                                            : " (try other words; eucomply kb categories lists the ids)\n");
-            continue;
-          }
-          std::cout << (lang == Lang::kZh ? "  可能是：\n" : "  Did you mean:\n");
-          offer(cats);
-          continue;
-        }
-        product.category = c;
-        product.category_source = ValueSource::kGiven;
-        ApplyCategoryDefaults(kb, &product);
-        break;
-      }
-    } else {
-      const Attribute& attr = kb.attributes()[q->attribute];
-      if (!attr.values.empty()) {
-        for (size_t i = 0; i < attr.values.size(); ++i) {
-          std::cout << fmt::format("  {}. {} ({})\n", i + 1, attr.values[i].label.Get(lang),
-                                   attr.values[i].id);
-        }
-      } else if (attr.type == AttrType::kBool) {
-        std::cout << (lang == Lang::kZh ? "  是 / 否（yes/no），? 跳过\n" : "  yes / no, ? to skip\n");
-      } else if (attr.type == AttrType::kNumber) {
-        std::cout << fmt::format("  {} {}\n", lang == Lang::kZh ? "单位：" : "unit:",
-                                 CanonicalUnit(attr.dimension));
-      }
-      auto v = ReadAnswer(kb, attr, lang, std::cin, &eof);
-      if (v) product.Set(q->attribute, *v, ValueSource::kGiven);
-      else skipped.insert(q->attribute);
-    }
-    if (eof) break;
+  GuidedSession s(kb, std::move(product), opts);
+  while (std::optional<Question> q = s.Next()) {
+    const QuestionText text = QuestionTextOf(kb, *q, lang);
+    std::cout << "\n" << text.question << "\n  (" << Msg("report.why_we_ask_lower", lang) << ": "
+              << text.why << ")\n";
+    const bool more = q->attribute == kCategoryAttr ? AskCategory(s, lang)
+                                                    : AskAttribute(s, q->attribute, lang);
+    if (!more) break;
   }
-  Assessment a = Assess(kb, product, opts);
-  auto next = NextQuestion(kb, product, opts, a, skipped);
-  if (format == "json") {
-    std::cout << AssessmentToJson(kb, product, a, lang, next).dump(2) << "\n";
-  } else if (format == "markdown") {
-    std::cout << AssessmentToMarkdown(kb, product, a, lang, next);
-  } else {
-    std::cout << "\n" << AssessmentToText(kb, product, a, lang, next);
-  }
+  if (format != "json" && format != "markdown") std::cout << "\n";
+  PrintAssessment(kb, s.product(), s.assessment(), lang, s.Next(),
+                  format == "summary" ? "text" : format);
   return 0;
 }
 
@@ -222,16 +206,7 @@ int RunAssess(const AssessArgs& args) {
   }
   if (args.interactive) return RunInteractive(**kb, std::move(product), opts, *lang, args.format);
   Assessment a = Assess(**kb, product, opts);
-  auto next = NextQuestion(**kb, product, opts, a);
-  if (args.format == "json") {
-    std::cout << AssessmentToJson(**kb, product, a, *lang, next).dump(2) << "\n";
-  } else if (args.format == "markdown") {
-    std::cout << AssessmentToMarkdown(**kb, product, a, *lang, next);
-  } else if (args.format == "summary") {
-    std::cout << VerdictSummary(**kb, a);
-  } else {
-    std::cout << AssessmentToText(**kb, product, a, *lang, next);
-  }
+  PrintAssessment(**kb, product, a, *lang, NextQuestion(**kb, product, opts, a), args.format);
   return 0;
 }
 

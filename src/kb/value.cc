@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "eucomply/kb.h"
+#include "eucomply/messages.h"
 #include "eucomply/text.h"
 
 namespace eucomply {
@@ -146,21 +147,19 @@ std::string ValueToString(const Attribute& attr, const Value& v) {
 
 std::string FormatValue(const Attribute& attr, const Value& v, Lang lang) {
   switch (v.kind) {
-    case Value::Kind::kUnknown: return lang == Lang::kZh ? "未知" : "unknown";
-    case Value::Kind::kBool:
-      if (lang == Lang::kZh) return v.b ? "是" : "否";
-      return v.b ? "yes" : "no";
+    case Value::Kind::kUnknown: return Msg("value.unknown", lang);
+    case Value::Kind::kBool: return Msg(v.b ? "value.yes" : "value.no", lang);
     case Value::Kind::kNumber: return ValueToString(attr, v);
     case Value::Kind::kEnum:
     case Value::Kind::kSet: {
       std::string out;
       for (size_t i = 0; i < attr.values.size(); ++i) {
         if ((v.bits >> i) & 1) {
-          out += (out.empty() ? "" : (lang == Lang::kZh ? "、" : ", ")) +
-                 attr.values[i].label.Get(lang);
+          if (!out.empty()) out += Msg("value.list_separator", lang);
+          out += attr.values[i].label.Get(lang);
         }
       }
-      if (out.empty()) return lang == Lang::kZh ? "无" : "none";
+      if (out.empty()) return Msg("value.none", lang);
       return out;
     }
   }

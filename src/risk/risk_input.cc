@@ -48,7 +48,7 @@ void ReadProduct(const KnowledgeBase& kb, Checker& c, const json& j, RiskInput* 
   json product = j;
   product.erase("kinds");
   in->product_kinds = c.Strings(j, p, "kinds");
-  // The product builder of `assess`; its messages carry pointers inside the product object.
+  // The product adapter of `assess`; its problems carry pointers inside the product object.
   static constexpr std::string_view kTag = "\x01";
   auto prod = ParseProductJson(kb, product, kTag);
   if (prod.ok()) {
@@ -59,15 +59,9 @@ void ReadProduct(const KnowledgeBase& kb, Checker& c, const json& j, RiskInput* 
     }
     return;
   }
-  for (const std::string& m : prod.status().messages()) {
-    if (m.starts_with(std::string(kTag) + ": /")) {
-      std::string rest = m.substr(kTag.size() + 2);
-      size_t colon = rest.find(": ");
-      std::string ptr = rest.substr(0, colon);
-      c.Error(ptr == "/" ? p : p + ptr, colon == std::string::npos ? rest : rest.substr(colon + 2));
-    } else {
-      c.Error(p, m);
-    }
+  for (const Problem& m : prod.status().problems()) {
+    if (m.source == kTag && m.pointer) c.Error(m.pointer->empty() ? p : p + *m.pointer, m.message);
+    else c.Error(p, m.ToString());
   }
 }
 

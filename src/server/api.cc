@@ -84,17 +84,17 @@ Result<Target> ParseTarget(std::string_view target) {
   size_t q = target.find('?');
   std::string_view path = target.substr(0, q);
   if (path.empty() || path.front() != '/') {
-    return Status::InvalidArgument("query: path: the request target must start with '/'");
+    return Status::InvalidArgument(Problem::InQuery("path", "the request target must start with '/'"));
   }
   auto decoded = PercentDecode(path, false);
-  if (!decoded) return Status::InvalidArgument("query: path: bad percent-encoding in the path");
+  if (!decoded) return Status::InvalidArgument(Problem::InQuery("path", "bad percent-encoding in the path"));
   t.path = *decoded;
   // Split the raw path, then decode each segment, so that an encoded '/' (as in a case
   // number "SR%2F02275%2F26") stays inside its segment.
   std::string_view rest = path.substr(1);
   for (std::string_view seg : Split(rest, '/')) {
     auto d = PercentDecode(seg, false);
-    if (!d) return Status::InvalidArgument("query: path: bad percent-encoding in the path");
+    if (!d) return Status::InvalidArgument(Problem::InQuery("path", "bad percent-encoding in the path"));
     t.segments.push_back(std::move(*d));
   }
   if (!t.segments.empty() && t.segments.back().empty()) t.segments.pop_back();
@@ -105,8 +105,8 @@ Result<Target> ParseTarget(std::string_view target) {
       auto key = PercentDecode(pair.substr(0, eq), true);
       auto value = PercentDecode(eq == std::string_view::npos ? "" : pair.substr(eq + 1), true);
       if (!key || !value) {
-        return Status::InvalidArgument(fmt::format(
-            "query: {}: bad percent-encoding", std::string(pair.substr(0, std::min<size_t>(eq, 40)))));
+        return Status::InvalidArgument(Problem::InQuery(
+            std::string(pair.substr(0, std::min<size_t>(eq, 40))), "bad percent-encoding"));
       }
       t.query.emplace(std::move(*key), std::move(*value));
     }
@@ -117,7 +117,8 @@ Result<Target> ParseTarget(std::string_view target) {
 Result<Lang> RequestLang(const Target& t, std::string_view accept_language) {
   if (auto l = t.Value("lang")) {
     auto lang = ParseLang(*l);
-    if (!lang) return Status::InvalidArgument(fmt::format("query: lang: must be en or zh, not '{}'", *l));
+    if (!lang) return Status::InvalidArgument(
+        Problem::InQuery("lang", fmt::format("must be en or zh, not '{}'", *l)));
     return *lang;
   }
   // Accept-Language: "zh-CN,zh;q=0.9,en;q=0.8". The highest q among en/zh wins; ties go to

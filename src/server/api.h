@@ -89,6 +89,9 @@ struct RouteRequest {
   const Target* target = nullptr;
   std::map<std::string, std::string> params;  // {celex}, {case}
   Lang lang = Lang::kEn;
+  // Who asks: "" for an anonymous request (every route today). The response cache keys on
+  // it, so an answer for one user is never served to another.
+  std::string principal;
 };
 
 class Api;

@@ -13,10 +13,10 @@ int HttpStatusFor(StatusCode code);
 
 // {"error": {"status": 400, "code": "invalid_argument", "message": "...",
 //            "details": [{"pointer": "/attributes/voltage_ac", "message": "..."}, ...]}}
-// Each of the status's messages becomes one detail. A message written as
-// "<source>: /json/pointer: text" (how ParseProductJson reports) gives its pointer; one
-// written "<source>:line:col: text" (malformed JSON) gives the pointer "" (the whole body)
-// with line and column; "query: name: text" gives the query parameter.
+// Each of the status's problems becomes one detail, its place read from the Problem's fields:
+// a JSON pointer; a line and column (malformed JSON: with the pointer "", the whole body); a
+// query parameter; a table row and field. "message" is the text without the place; a
+// problem with no place gives its whole text.
 nlohmann::json ErrorJson(const Status& status);
 
 }  // namespace eucomply::server

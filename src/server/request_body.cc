@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "common/json_text.h"
 #include "eucomply/intake.h"
 #include "eucomply/text.h"
 
@@ -16,46 +17,28 @@ using nlohmann::json;
 
 constexpr const char* kSource = "request";
 
-Status MalformedJson(std::string_view body) {
-  try {
-    json again = json::parse(body);
-    (void)again;
-  } catch (const json::parse_error& e) {
-    int line = 1;
-    int col = 1;
-    LineColumn(body, e.byte > 0 ? e.byte - 1 : 0, &line, &col);
-    std::string what = e.what();
-    // nlohmann's message starts with "[json.exception.parse_error.101] parse error at ...".
-    size_t pos = what.find(": ");
-    std::string detail = pos == std::string::npos ? what : what.substr(pos + 2);
-    return Status::InvalidArgument(
-        fmt::format("{}:{}:{}: malformed JSON: {}", kSource, line, col, detail));
-  }
-  return Status::InvalidArgument(fmt::format("{}:1:1: malformed JSON", kSource));
-}
-
 }  // namespace
 
 Result<ProductRequest> ParseProductRequest(const KnowledgeBase& kb, std::string_view body,
                                            BodyKind kind) {
   if (Trim(body).empty()) {
-    return Status::InvalidArgument(
-        fmt::format("{}: /: the body must be a JSON object (a product document or "
-                    "{{\"text\": \"...\"}})",
-                    kSource));
+    return Status::InvalidArgument(Problem::AtPointer(
+        kSource, "", "the body must be a JSON object (a product document or {\"text\": \"...\"})"));
   }
-  json doc = json::parse(body, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) return MalformedJson(body);
+  Result<json> parsed = ParseJsonText(body, kSource);
+  if (!parsed.ok()) return parsed.status();
+  json doc = std::move(parsed).value();
   if (!doc.is_object()) {
-    return Status::InvalidArgument(fmt::format(
-        "{}: /: the body must be a JSON object (a product document or {{\"text\": \"...\"}}), "
-        "not {}",
-        kSource, doc.type_name()));
+    return Status::InvalidArgument(Problem::AtPointer(
+        kSource, "",
+        fmt::format("the body must be a JSON object (a product document or {{\"text\": \"...\"}}), "
+                    "not {}",
+                    doc.type_name())));
   }
 
-  std::vector<std::string> errors;
+  std::vector<Problem> errors;
   auto err = [&](std::string_view pointer, const std::string& msg) {
-    errors.push_back(fmt::format("{}: {}: {}", kSource, pointer, msg));
+    errors.push_back(Problem::AtPointer(kSource, std::string(pointer), msg));
   };
   ProductRequest out;
 
@@ -117,7 +100,7 @@ Result<ProductRequest> ParseProductRequest(const KnowledgeBase& kb, std::string_
 
   Result<Product> product = ParseProductJson(kb, doc, kSource);
   if (!product.ok()) {
-    for (const std::string& m : product.status().messages()) errors.push_back(m);
+    errors.insert(errors.end(), product.status().problems().begin(), product.status().problems().end());
   }
   if (!errors.empty()) return Status(StatusCode::kInvalidArgument, std::move(errors));
   out.product = std::move(product).value();

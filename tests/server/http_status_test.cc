@@ -18,11 +18,16 @@ TEST(HttpStatusTest, Mapping) {
 
 TEST(HttpStatusTest, DetailsCarryPointerParameterOrPlace) {
   Status s(StatusCode::kInvalidArgument,
-           std::vector<std::string>{"request: /attributes/voltage_ac: must be a number",
-                                    "request: /: must be an object",
-                                    "request:3:14: malformed JSON: unexpected '}'",
-                                    "query: from: must be a year",
-                                    "something else"});
+           std::vector<Problem>{Problem::AtPointer("request", "/attributes/voltage_ac", "must be a number"),
+                                Problem::AtPointer("request", "", "must be an object"),
+                                Problem::At("request", 3, 14, "malformed JSON: unexpected '}'"),
+                                Problem::InQuery("from", "must be a year"),
+                                Problem::Plain("something else")});
+  // The messages keep the one-line forms the CLI prints.
+  EXPECT_EQ(s.messages()[0], "request: /attributes/voltage_ac: must be a number");
+  EXPECT_EQ(s.messages()[1], "request: /: must be an object");
+  EXPECT_EQ(s.messages()[2], "request:3:14: malformed JSON: unexpected '}'");
+  EXPECT_EQ(s.messages()[3], "query: from: must be a year");
   nlohmann::json j = ErrorJson(s);
   EXPECT_EQ(j["error"]["status"], 400);
   EXPECT_EQ(j["error"]["code"], "invalid_argument");
@@ -39,6 +44,24 @@ TEST(HttpStatusTest, DetailsCarryPointerParameterOrPlace) {
   EXPECT_EQ(d[3]["message"], "must be a year");
   EXPECT_FALSE(d[4].contains("pointer"));
   EXPECT_EQ(d[4]["message"], "something else");
+}
+
+// A message that only looks like a place is not parsed: the place comes from the Problem.
+TEST(HttpStatusTest, PlainMessagesAreNotParsed) {
+  nlohmann::json j = ErrorJson(Status::InvalidArgument("query: from: looks like a place"));
+  const nlohmann::json& d = j["error"]["details"];
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_FALSE(d[0].contains("parameter"));
+  EXPECT_EQ(d[0]["message"], "query: from: looks like a place");
+}
+
+TEST(HttpStatusTest, TableRowsCarryRowAndField) {
+  Status s = Status::InvalidArgument(Problem::InRow("catalogue.csv", 812, "gtin", "not a GTIN-13"));
+  EXPECT_EQ(s.message(), "catalogue.csv: row 812: column gtin: not a GTIN-13");
+  const nlohmann::json d = ErrorJson(s)["error"]["details"][0];
+  EXPECT_EQ(d["row"], 812);
+  EXPECT_EQ(d["field"], "gtin");
+  EXPECT_EQ(d["message"], "not a GTIN-13");
 }
 
 }  // namespace
