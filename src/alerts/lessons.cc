@@ -95,6 +95,173 @@ struct Counter {
   }
 };
 
+// The search words of a product: its first 16 distinct content words.
+std::string LessonsQuery(const ProductQuery& product) {
+  std::vector<std::string> words;
+  for (const std::string& w : ContentWords(product.name + " " + product.description)) {
+    if (std::find(words.begin(), words.end(), w) == words.end() && words.size() < 16) {
+      words.push_back(w);
+    }
+  }
+  std::string query;
+  for (const std::string& w : words) query += (query.empty() ? "" : " ") + w;
+  return query;
+}
+
+std::string CategoryScope(const ProductQuery& product, const std::string& query) {
+  std::string scope = "alerts in ";
+  if (product.safety_gate_categories.empty()) {
+    scope += "any category";
+  } else {
+    scope += "Safety Gate categor" + std::string(product.safety_gate_categories.size() > 1 ? "ies " : "y ");
+    std::string names;
+    for (const std::string& c : product.safety_gate_categories) names += (names.empty() ? "" : ", ") + c;
+    scope += names;
+  }
+  return scope + (query.empty() ? ", most recent first" : ", ranked by similarity to the product's words");
+}
+
+// The alerts like the product, widening when none match: its words in its category, then
+// its words in any category, then the newest alerts of its category. `scope` says which.
+Result<SearchResponse> FindSimilar(AlertSearcher& searcher, const ProductQuery& product,
+                                   const std::string& query, int limit, std::string* scope) {
+  SearchRequest req;
+  req.text = query;
+  req.match_any = true;
+  req.exact_rank = true;  // a handful of lessons queries: ranking quality over speed
+  req.limit = limit;
+  req.facet_limit = 1;
+  req.filters[static_cast<size_t>(Facet::kCategory)] = product.safety_gate_categories;
+  // Exact category names only: a substring match ("Toys" in "Other - Toys") would widen it.
+  Result<SearchResponse> r = searcher.Search(req);
+  if (!r.ok()) return r.status();
+  *scope = CategoryScope(product, query);
+  if (r->total == 0 && !product.safety_gate_categories.empty() && !query.empty()) {
+    req.filters[static_cast<size_t>(Facet::kCategory)].clear();
+    r = searcher.Search(req);
+    if (!r.ok()) return r.status();
+    *scope = "alerts in any category (none in the product's category matched its words), "
+             "ranked by similarity";
+  }
+  if (r->total == 0 && !product.safety_gate_categories.empty()) {
+    req.text.clear();
+    req.filters[static_cast<size_t>(Facet::kCategory)] = product.safety_gate_categories;
+    r = searcher.Search(req);
+    if (!r.ok()) return r.status();
+    *scope = "the most recent alerts in the product's Safety Gate category";
+  }
+  return r;
+}
+
+SimilarAlert SimilarAlertOf(const StoredAlert& full, const SearchHit& h) {
+  const Alert& a = full.alert;
+  SimilarAlert s;
+  s.case_number = a.case_number;
+  s.report_date = full.report_date;
+  s.category = a.category;
+  s.title = a.product;
+  if (!a.name.empty()) s.title += (s.title.empty() ? "" : " — ") + a.name;
+  if (s.title.empty()) s.title = a.description.substr(0, 80);
+  s.level = a.level;
+  s.url = PortalUrl(a.reference);
+  s.risks = a.risks;
+  s.score = h.score;
+  return s;
+}
+
+// What the similar alerts have in common, counted alert by alert.
+class AlertTallies {
+ public:
+  explicit AlertTallies(const LessonsOptions& options) : options_(options) {}
+
+  void Add(const Alert& a) {
+    const Vocabulary* vocabulary = options_.vocabulary;
+    for (const std::string& x : a.risks) {
+      risks_.Add(x, vocabulary ? vocabulary->Translate(x, options_.zh) : x, a.case_number);
+    }
+    for (const std::string& x : a.standards) standards_.Add(x, x, a.case_number);
+    // Acts named at the time are counted under the act in force now, which is named with them.
+    for (const ActReference& x : a.acts) {
+      const ActReference now = CurrentAct(x.celex);
+      std::string name = options_.act_name ? options_.act_name(now.celex) : "";
+      if (name.empty()) name = now.name;
+      acts_.Add(now.celex, name + " (" + now.celex + ")", a.case_number);
+      if (now.celex != x.celex) named_then_[now.celex].insert(x.celex);
+    }
+    std::set<std::string> ms;
+    for (const Measure& m : a.measures) {
+      if (!m.category.empty() && ms.insert(m.category).second) {
+        measures_.Add(m.category, vocabulary ? vocabulary->TranslateMeasure(m.category, options_.zh) : m.category,
+                      a.case_number);
+      }
+    }
+    // Recurring findings: the vocabulary's defect phrases the risk text names.
+    // Read in the sentences that state a finding, not those that give the legal conclusion.
+    if (vocabulary) {
+      std::set<const Finding*> found;
+      for (const std::string& sentence : Findings(a.danger)) {
+        for (const Finding* f : vocabulary->FindingsIn(sentence)) found.insert(f);
+      }
+      for (const Finding& f : vocabulary->findings()) {
+        if (found.count(&f)) defects_.Add(f.id, options_.zh ? f.zh : f.en, a.case_number);
+      }
+    }
+  }
+
+  void TopInto(Lessons* l) const {
+    const int top = options_.top;
+    l->risks = risks_.Top(top, 1);
+    l->standards = standards_.Top(top, 1);
+    l->acts = acts_.Top(top, 1);
+    for (Tally& t : l->acts) {
+      auto it = named_then_.find(t.key);
+      if (it == named_then_.end()) continue;
+      std::string old;
+      for (const std::string& c : it->second) old += (old.empty() ? "" : ", ") + c;
+      t.label += options_.zh ? "；较早的预警引用 " + old : "; older alerts name " + old;
+    }
+    l->defects = defects_.Top(top, 2);
+    l->measures = measures_.Top(top, 1);
+  }
+
+ private:
+  const LessonsOptions& options_;
+  Counter risks_, standards_, acts_, defects_, measures_;
+  std::map<std::string, std::set<std::string>> named_then_;  // current act -> older CELEX named
+};
+
+// A checklist line: English "<en_before>label<en_after>N of M similar alerts)", Chinese
+// "<zh_before>label<zh_after>M 条类似预警中有 N<zh_end>".
+struct ChecklistWording {
+  const char* en_before;
+  const char* en_after;
+  const char* zh_before;
+  const char* zh_after;
+  const char* zh_end;
+};
+
+void AddChecklist(const LessonsOptions& options, Lessons* l) {
+  std::map<std::string, std::string> url_of;
+  for (const SimilarAlert& s : l->alerts) url_of.emplace(s.case_number, s.url);
+  const std::string of_n = options.zh ? "" : " of " + std::to_string(l->alerts.size()) + " similar alerts";
+  const std::string n_alerts = std::to_string(l->alerts.size());
+  auto items = [&](const std::vector<Tally>& tallies, const ChecklistWording& w) {
+    for (const Tally& t : tallies) {
+      ChecklistItem c;
+      const std::string count = std::to_string(t.count);
+      c.text = options.zh ? w.zh_before + t.label + w.zh_after + n_alerts + " 条类似预警中有 " + count + w.zh_end
+                          : w.en_before + t.label + w.en_after + count + of_n + ")";
+      c.cases = t.cases;
+      for (const std::string& k : t.cases) c.urls.push_back(url_of[k]);
+      l->checklist.push_back(std::move(c));
+    }
+  };
+  items(l->standards, {"Test to ", " (cited as not met in ", "按 ", " 检测（", " 条未符合）"});
+  items(l->acts, {"Confirm conformity with the ", " (named in ", "确认符合 ", "（", " 条提及）"});
+  items(l->risks, {"Assess the '", "' risk (", "评估“", "”风险（", " 条）"});
+  items(l->defects, {"Inspect for the recurring finding \"", "\" (", "检查常见问题“", "”（", " 条）"});
+}
+
 }  // namespace
 
 ProductQuery ProductQueryFor(const KnowledgeBase& kb, const Product& product) {
@@ -146,148 +313,19 @@ Result<Lessons> LearnLessons(AlertStore& store, AlertSearcher& searcher,
                              const ProductQuery& product, const LessonsOptions& options) {
   Lessons l;
   l.product = product;
-  std::vector<std::string> words;
-  for (const std::string& w : ContentWords(product.name + " " + product.description)) {
-    if (std::find(words.begin(), words.end(), w) == words.end() && words.size() < 16) {
-      words.push_back(w);
-    }
-  }
-  for (const std::string& w : words) l.query += (l.query.empty() ? "" : " ") + w;
-
-  SearchRequest req;
-  req.text = l.query;
-  req.match_any = true;
-  req.exact_rank = true;  // a handful of lessons queries: ranking quality over speed
-  req.limit = options.similar_alerts;
-  req.facet_limit = 1;
-  req.filters[static_cast<size_t>(Facet::kCategory)] = product.safety_gate_categories;
-  // Exact category names only: a substring match ("Toys" in "Other - Toys") would widen it.
-  Result<SearchResponse> r = searcher.Search(req);
+  l.query = LessonsQuery(product);
+  Result<SearchResponse> r = FindSimilar(searcher, product, l.query, options.similar_alerts, &l.scope);
   if (!r.ok()) return r.status();
-  l.scope = "alerts in " +
-            (product.safety_gate_categories.empty()
-                 ? std::string("any category")
-                 : "Safety Gate categor" +
-                       std::string(product.safety_gate_categories.size() > 1 ? "ies " : "y ") +
-                       [&] {
-                         std::string s;
-                         for (const std::string& c : product.safety_gate_categories) {
-                           s += (s.empty() ? "" : ", ") + c;
-                         }
-                         return s;
-                       }()) +
-            (l.query.empty() ? ", most recent first" : ", ranked by similarity to the product's words");
-  if (r->total == 0 && !product.safety_gate_categories.empty() && !l.query.empty()) {
-    req.filters[static_cast<size_t>(Facet::kCategory)].clear();
-    r = searcher.Search(req);
-    if (!r.ok()) return r.status();
-    l.scope = "alerts in any category (none in the product's category matched its words), "
-              "ranked by similarity";
-  }
-  if (r->total == 0 && !product.safety_gate_categories.empty()) {
-    req.text.clear();
-    req.filters[static_cast<size_t>(Facet::kCategory)] = product.safety_gate_categories;
-    r = searcher.Search(req);
-    if (!r.ok()) return r.status();
-    l.scope = "the most recent alerts in the product's Safety Gate category";
-  }
   l.matching = r->total;
-
-  Counter risks, standards, acts, defects, measures;
-  std::map<std::string, std::set<std::string>> named_then;  // current act -> older CELEX named
+  AlertTallies tallies(options);
   for (const SearchHit& h : r->hits) {
     Result<StoredAlert> full = store.Get(h.id);
     if (!full.ok()) return full.status();
-    const Alert& a = full->alert;
-    SimilarAlert s;
-    s.case_number = a.case_number;
-    s.report_date = full->report_date;
-    s.category = a.category;
-    s.title = a.product;
-    if (!a.name.empty()) s.title += (s.title.empty() ? "" : " — ") + a.name;
-    if (s.title.empty()) s.title = a.description.substr(0, 80);
-    s.level = a.level;
-    s.url = PortalUrl(a.reference);
-    s.risks = a.risks;
-    s.score = h.score;
-    l.alerts.push_back(s);
-    for (const std::string& x : a.risks) {
-      risks.Add(x, options.vocabulary ? options.vocabulary->Translate(x, options.zh) : x, a.case_number);
-    }
-    for (const std::string& x : a.standards) standards.Add(x, x, a.case_number);
-    // Acts named at the time are counted under the act in force now, which is named with them.
-    for (const ActReference& x : a.acts) {
-      const ActReference now = CurrentAct(x.celex);
-      std::string name = options.act_name ? options.act_name(now.celex) : "";
-      if (name.empty()) name = now.name;
-      acts.Add(now.celex, name + " (" + now.celex + ")", a.case_number);
-      if (now.celex != x.celex) named_then[now.celex].insert(x.celex);
-    }
-    std::set<std::string> ms;
-    for (const Measure& m : a.measures) {
-      if (!m.category.empty() && ms.insert(m.category).second) {
-        measures.Add(m.category, options.vocabulary ? options.vocabulary->TranslateMeasure(m.category, options.zh) : m.category,
-                     a.case_number);
-      }
-    }
-    // Recurring findings: the vocabulary's defect phrases the risk text names.
-    // Read in the sentences that state a finding, not those that give the legal conclusion.
-    if (options.vocabulary) {
-      std::set<const Finding*> found;
-      for (const std::string& sentence : Findings(a.danger)) {
-        for (const Finding* f : options.vocabulary->FindingsIn(sentence)) found.insert(f);
-      }
-      for (const Finding& f : options.vocabulary->findings()) {
-        if (found.count(&f)) defects.Add(f.id, options.zh ? f.zh : f.en, a.case_number);
-      }
-    }
+    l.alerts.push_back(SimilarAlertOf(*full, h));
+    tallies.Add(full->alert);
   }
-  l.risks = risks.Top(options.top, 1);
-  l.standards = standards.Top(options.top, 1);
-  l.acts = acts.Top(options.top, 1);
-  for (Tally& t : l.acts) {
-    auto it = named_then.find(t.key);
-    if (it == named_then.end()) continue;
-    std::string old;
-    for (const std::string& c : it->second) old += (old.empty() ? "" : ", ") + c;
-    t.label += options.zh ? "；较早的预警引用 " + old : "; older alerts name " + old;
-  }
-  l.defects = defects.Top(options.top, 2);
-  l.measures = measures.Top(options.top, 1);
-
-  std::map<std::string, std::string> url_of;
-  for (const SimilarAlert& s : l.alerts) url_of.emplace(s.case_number, s.url);
-  const std::string of_n = options.zh ? "" : " of " + std::to_string(l.alerts.size()) + " similar alerts";
-  const std::string n_alerts = std::to_string(l.alerts.size());
-  auto item = [&](std::string text, const Tally& t) {
-    ChecklistItem c;
-    c.text = std::move(text);
-    c.cases = t.cases;
-    for (const std::string& k : t.cases) c.urls.push_back(url_of[k]);
-    l.checklist.push_back(std::move(c));
-  };
-  const bool zh = options.zh;
-  auto count = [&](int c) { return std::to_string(c); };
-  for (const Tally& t : l.standards) {
-    item(zh ? "按 " + t.label + " 检测（" + n_alerts + " 条类似预警中有 " + count(t.count) + " 条未符合）"
-            : "Test to " + t.label + " (cited as not met in " + count(t.count) + of_n + ")",
-         t);
-  }
-  for (const Tally& t : l.acts) {
-    item(zh ? "确认符合 " + t.label + "（" + n_alerts + " 条类似预警中有 " + count(t.count) + " 条提及）"
-            : "Confirm conformity with the " + t.label + " (named in " + count(t.count) + of_n + ")",
-         t);
-  }
-  for (const Tally& t : l.risks) {
-    item(zh ? "评估“" + t.label + "”风险（" + n_alerts + " 条类似预警中有 " + count(t.count) + " 条）"
-            : "Assess the '" + t.label + "' risk (" + count(t.count) + of_n + ")",
-         t);
-  }
-  for (const Tally& t : l.defects) {
-    item(zh ? "检查常见问题“" + t.label + "”（" + n_alerts + " 条类似预警中有 " + count(t.count) + " 条）"
-            : "Inspect for the recurring finding \"" + t.label + "\" (" + count(t.count) + of_n + ")",
-         t);
-  }
+  tallies.TopInto(&l);
+  AddChecklist(options, &l);
   return l;
 }
 

@@ -1,4 +1,7 @@
-// Normalisation of Safety Gate free-text fields: pure functions, no I/O, thread-safe.
+// Normalisation of Safety Gate free-text fields: pure functions, thread-safe. The act
+// functions (FindActs, ActNameForCelex, CurrentAct) read their table from
+// knowledge/alerts/acts.yaml, once per process on first use (alerts/internal/act_table.h);
+// everything else does no I/O.
 #pragma once
 
 #include <optional>

@@ -256,74 +256,100 @@ Status AlertSearcher::EnsureLoaded() {
   return Status::Ok();
 }
 
+int32_t AlertSearcher::RowOf(int64_t id) const {
+  return id >= 0 && id < static_cast<int64_t>(row_of_id_.size()) ? row_of_id_[id] : -1;
+}
+
 Result<SearchResponse> AlertSearcher::Search(const SearchRequest& request) {
   if (Status st = EnsureLoaded(); !st.ok()) return st;
   SearchResponse response;
-  sqlite3* db = store_->handle();
+  Result<std::vector<Candidate>> candidates = Candidates(request, &response);
+  if (!candidates.ok()) return candidates.status();
+  const FacetFilter allowed = ResolveFilters(request);
+  const FacetCounts counts = CountFacets(request, allowed, &*candidates);
+  response.total = static_cast<int64_t>(candidates->size());
+  if (request.monthly && !candidates->empty()) CountMonths(*candidates, &response);
+  ListFacets(request, counts, &response);
+  TopHits(request, &*candidates, &response);
+  return response;
+}
 
-  // 1. Candidates: (row, score).
-  std::vector<std::pair<int32_t, double>> candidates;
+// Every row when there is no text; else the rows the text matches, with their scores.
+Result<std::vector<AlertSearcher::Candidate>> AlertSearcher::Candidates(const SearchRequest& request,
+                                                                         SearchResponse* response) {
+  std::vector<Candidate> candidates;
   std::string fts = BuildFtsQuery(request.text, request.match_any);
-  response.fts_query = fts;
-  const bool has_text = !fts.empty();
-  if (has_text) {
-    std::vector<double> best(rows_.size(), kNoMatch);
-    auto row_index = [&](int64_t id) -> int32_t {
-      return id >= 0 && id < static_cast<int64_t>(row_of_id_.size()) ? row_of_id_[id] : -1;
-    };
-    std::string barcode = QueryBarcode(request.text);
-    if (!barcode.empty()) {
-      barcode_.Reset();
-      barcode_.Bind(1, BarcodeKey(barcode));
-      while (barcode_.Step() == SQLITE_ROW) {
-        if (int32_t r = row_index(barcode_.Int(0)); r >= 0) best[r] = -1e9;  // exact code first
-      }
-    }
-    // An exact name, brand, model or case number comes first (after an exact barcode).
-    {
-      auto [lo, hi] = exact_.equal_range(ExactKey(request.text));
-      for (auto it = lo; it != hi; ++it) best[it->second] = std::min(best[it->second], -1e8);
-    }
-    // All matches first, unranked: cheap, and tells whether bm25 is affordable.
-    std::vector<int32_t> matched;
-    auto run_ids = [&](const std::string& expr, std::vector<int32_t>* out) -> Status {
-      fts_ids_.Reset();
-      fts_ids_.Bind(1, expr);
-      int rc;
-      while ((rc = fts_ids_.Step()) == SQLITE_ROW) {
-        if (int32_t r = row_index(fts_ids_.Int(0)); r >= 0) out->push_back(r);
-      }
-      if (rc != SQLITE_DONE) {
-        return Status::InvalidArgument("search '" + request.text + "': " + sqlite3_errmsg(db));
-      }
-      return Status::Ok();
-    };
-    if (Status st = run_ids(fts, &matched); !st.ok()) return st;
-    if (request.exact_rank || matched.size() <= kExactRankLimit) {
-      response.bm25_ranked = true;
-      fts_ranked_.Reset();
-      fts_ranked_.Bind(1, fts);
-      while (fts_ranked_.Step() == SQLITE_ROW) {
-        if (int32_t r = row_index(fts_ranked_.Int(0)); r >= 0) {
-          best[r] = std::min(best[r], fts_ranked_.Double(1));
-        }
-      }
-    } else {
-      for (int32_t r : matched) best[r] = std::min(best[r], 0.0);
-      std::vector<int32_t> in_title;
-      if (Status st = run_ids("{title} : (" + fts + ")", &in_title); !st.ok()) return st;
-      for (int32_t r : in_title) best[r] = std::min(best[r], -1.0);
-    }
-    for (size_t i = 0; i < best.size(); ++i) {
-      if (best[i] < kNoMatch) candidates.emplace_back(static_cast<int32_t>(i), best[i]);
-    }
-  } else {
+  response->fts_query = fts;
+  if (fts.empty()) {
     candidates.reserve(rows_.size());
     for (size_t i = 0; i < rows_.size(); ++i) candidates.emplace_back(static_cast<int32_t>(i), 0.0);
+    return candidates;
   }
+  std::vector<double> best(rows_.size(), kNoMatch);
+  MarkExactMatches(request.text, &best);
+  if (Status st = RankText(request, fts, &best, response); !st.ok()) return st;
+  for (size_t i = 0; i < best.size(); ++i) {
+    if (best[i] < kNoMatch) candidates.emplace_back(static_cast<int32_t>(i), best[i]);
+  }
+  return candidates;
+}
 
-  // 2. Filters, resolved to sets of dictionary ids.
-  std::array<std::vector<char>, kFacetCount> allowed;
+// An exact barcode comes first, then an exact name, brand, model or case number.
+void AlertSearcher::MarkExactMatches(const std::string& text, std::vector<double>* best) {
+  std::string barcode = QueryBarcode(text);
+  if (!barcode.empty()) {
+    barcode_.Reset();
+    barcode_.Bind(1, BarcodeKey(barcode));
+    while (barcode_.Step() == SQLITE_ROW) {
+      if (int32_t r = RowOf(barcode_.Int(0)); r >= 0) (*best)[r] = -1e9;
+    }
+  }
+  auto [lo, hi] = exact_.equal_range(ExactKey(text));
+  for (auto it = lo; it != hi; ++it) (*best)[it->second] = std::min((*best)[it->second], -1e8);
+}
+
+// All matches first, unranked: cheap, and tells whether bm25 is affordable. A broad query
+// ranks only title matches above the rest.
+Status AlertSearcher::RankText(const SearchRequest& request, const std::string& fts,
+                               std::vector<double>* best, SearchResponse* response) {
+  std::vector<int32_t> matched;
+  if (Status st = MatchingRows(fts, request.text, &matched); !st.ok()) return st;
+  if (request.exact_rank || matched.size() <= kExactRankLimit) {
+    response->bm25_ranked = true;
+    fts_ranked_.Reset();
+    fts_ranked_.Bind(1, fts);
+    while (fts_ranked_.Step() == SQLITE_ROW) {
+      if (int32_t r = RowOf(fts_ranked_.Int(0)); r >= 0) {
+        (*best)[r] = std::min((*best)[r], fts_ranked_.Double(1));
+      }
+    }
+    return Status::Ok();
+  }
+  for (int32_t r : matched) (*best)[r] = std::min((*best)[r], 0.0);
+  std::vector<int32_t> in_title;
+  if (Status st = MatchingRows("{title} : (" + fts + ")", request.text, &in_title); !st.ok()) return st;
+  for (int32_t r : in_title) (*best)[r] = std::min((*best)[r], -1.0);
+  return Status::Ok();
+}
+
+Status AlertSearcher::MatchingRows(const std::string& expr, const std::string& text,
+                                   std::vector<int32_t>* out) {
+  fts_ids_.Reset();
+  fts_ids_.Bind(1, expr);
+  int rc;
+  while ((rc = fts_ids_.Step()) == SQLITE_ROW) {
+    if (int32_t r = RowOf(fts_ids_.Int(0)); r >= 0) out->push_back(r);
+  }
+  if (rc != SQLITE_DONE) {
+    return Status::InvalidArgument("search '" + text + "': " + sqlite3_errmsg(store_->handle()));
+  }
+  return Status::Ok();
+}
+
+// The filters as sets of dictionary ids: a value matches exactly (for acts, also by name),
+// else every value whose label contains it.
+AlertSearcher::FacetFilter AlertSearcher::ResolveFilters(const SearchRequest& request) const {
+  FacetFilter allowed;
   for (Facet f : kAllFacets) {
     const auto& wanted = request.filters[static_cast<size_t>(f)];
     if (wanted.empty()) continue;
@@ -346,66 +372,73 @@ Result<SearchResponse> AlertSearcher::Search(const SearchRequest& request) {
       }
     }
   }
-  auto year_ok = [&](const Row& r) {
-    if (request.day_from && r.date_days < *request.day_from) return false;
-    if (request.day_to && r.date_days > *request.day_to) return false;
-    if (!request.year_from && !request.year_to) return true;
-    const int y = year_values_[r.single[static_cast<size_t>(Facet::kYear)]];
-    return (!request.year_from || y >= *request.year_from) &&
-           (!request.year_to || y <= *request.year_to);
-  };
-  auto passes = [&](const Row& r) {
-    for (Facet f : kAllFacets) {
-      const std::vector<char>& ok = allowed[static_cast<size_t>(f)];
-      if (ok.empty()) continue;
-      if (IsMulti(f)) {
-        bool any = false;
-        const int slot = MultiSlot(f);
-        for (uint32_t i = r.multi_begin[slot]; i < r.multi_end[slot]; ++i) {
-          any = any || ok[multi_values_[i]];
-        }
-        if (!any) return false;
-      } else if (!ok[r.single[static_cast<size_t>(f)]]) {
-        return false;
-      }
-    }
-    return year_ok(r);
-  };
+  return allowed;
+}
 
-  // 3. Facet counts over exactly the passing alerts.
-  std::array<std::vector<int64_t>, kFacetCount> counts;
+bool AlertSearcher::Passes(const Row& r, const FacetFilter& allowed, const SearchRequest& request) const {
+  for (Facet f : kAllFacets) {
+    const std::vector<char>& ok = allowed[static_cast<size_t>(f)];
+    if (ok.empty()) continue;
+    if (IsMulti(f)) {
+      bool any = false;
+      const int slot = MultiSlot(f);
+      for (uint32_t i = r.multi_begin[slot]; i < r.multi_end[slot]; ++i) {
+        any = any || ok[multi_values_[i]];
+      }
+      if (!any) return false;
+    } else if (!ok[r.single[static_cast<size_t>(f)]]) {
+      return false;
+    }
+  }
+  if (request.day_from && r.date_days < *request.day_from) return false;
+  if (request.day_to && r.date_days > *request.day_to) return false;
+  if (!request.year_from && !request.year_to) return true;
+  const int y = year_values_[r.single[static_cast<size_t>(Facet::kYear)]];
+  return (!request.year_from || y >= *request.year_from) &&
+         (!request.year_to || y <= *request.year_to);
+}
+
+// Drops the candidates the filters reject and counts facet values over exactly the rest.
+AlertSearcher::FacetCounts AlertSearcher::CountFacets(const SearchRequest& request, const FacetFilter& allowed,
+                                                      std::vector<Candidate>* candidates) const {
+  FacetCounts counts;
   for (Facet f : kAllFacets) counts[static_cast<size_t>(f)].assign(dicts_[static_cast<size_t>(f)].values.size(), 0);
   size_t kept = 0;
-  for (size_t i = 0; i < candidates.size(); ++i) {
-    const Row& r = rows_[candidates[i].first];
-    if (!passes(r)) continue;
+  for (size_t i = 0; i < candidates->size(); ++i) {
+    const Row& r = rows_[(*candidates)[i].first];
+    if (!Passes(r, allowed, request)) continue;
     for (Facet f : kAllFacets) {
       auto& c = counts[static_cast<size_t>(f)];
       if (IsMulti(f)) {
         const int slot = MultiSlot(f);
-        for (uint32_t i = r.multi_begin[slot]; i < r.multi_end[slot]; ++i) ++c[multi_values_[i]];
+        for (uint32_t v = r.multi_begin[slot]; v < r.multi_end[slot]; ++v) ++c[multi_values_[v]];
       } else {
         ++c[r.single[static_cast<size_t>(f)]];
       }
     }
-    candidates[kept++] = candidates[i];
+    (*candidates)[kept++] = (*candidates)[i];
   }
-  candidates.resize(kept);
-  response.total = static_cast<int64_t>(kept);
-  if (request.monthly && kept > 0) {
-    std::map<int, int64_t> by_month;  // year * 12 + month - 1
-    for (const auto& c : candidates) {
-      const std::string ymd = Date::FromDays(rows_[c.first].date_days).ToString();  // YYYY-MM-DD
-      ++by_month[std::atoi(ymd.substr(0, 4).c_str()) * 12 + std::atoi(ymd.substr(5, 2).c_str()) - 1];
-    }
-    for (int m = by_month.begin()->first; m <= by_month.rbegin()->first; ++m) {
-      auto it = by_month.find(m);
-      response.months.emplace_back(fmt::format("{:04d}-{:02d}", m / 12, m % 12 + 1), it == by_month.end() ? 0 : it->second);
-    }
+  candidates->resize(kept);
+  return counts;
+}
+
+void AlertSearcher::CountMonths(const std::vector<Candidate>& candidates, SearchResponse* response) const {
+  std::map<int, int64_t> by_month;  // year * 12 + month - 1
+  for (const auto& c : candidates) {
+    const std::string ymd = Date::FromDays(rows_[c.first].date_days).ToString();  // YYYY-MM-DD
+    ++by_month[std::atoi(ymd.substr(0, 4).c_str()) * 12 + std::atoi(ymd.substr(5, 2).c_str()) - 1];
   }
+  for (int m = by_month.begin()->first; m <= by_month.rbegin()->first; ++m) {
+    auto it = by_month.find(m);
+    response->months.emplace_back(fmt::format("{:04d}-{:02d}", m / 12, m % 12 + 1), it == by_month.end() ? 0 : it->second);
+  }
+}
+
+void AlertSearcher::ListFacets(const SearchRequest& request, const FacetCounts& counts,
+                               SearchResponse* response) const {
   for (Facet f : kAllFacets) {
     const size_t fi = static_cast<size_t>(f);
-    std::vector<FacetCount>& out = response.facets[fi];
+    std::vector<FacetCount>& out = response->facets[fi];
     for (size_t v = 0; v < counts[fi].size(); ++v) {
       if (counts[fi][v] > 0) out.push_back(FacetCount{dicts_[fi].values[v], dicts_[fi].labels[v], counts[fi][v]});
     }
@@ -432,9 +465,12 @@ Result<SearchResponse> AlertSearcher::Search(const SearchRequest& request) {
       }
     }
   }
+}
 
-  // 4. Top hits: best score, then newest report, then report order.
-  auto better = [&](const std::pair<int32_t, double>& a, const std::pair<int32_t, double>& b) {
+// The page of hits: best score, then newest report, then report order.
+void AlertSearcher::TopHits(const SearchRequest& request, std::vector<Candidate>* candidates,
+                            SearchResponse* response) {
+  auto better = [&](const Candidate& a, const Candidate& b) {
     if (a.second != b.second) return a.second < b.second;
     const Row& ra = rows_[a.first];
     const Row& rb = rows_[b.first];
@@ -442,28 +478,26 @@ Result<SearchResponse> AlertSearcher::Search(const SearchRequest& request) {
     return ra.order < rb.order;
   };
   const size_t offset = static_cast<size_t>(std::max(0, request.offset));
-  const size_t want = std::min(candidates.size(), offset + static_cast<size_t>(std::max(0, request.limit)));
-  std::partial_sort(candidates.begin(), candidates.begin() + want, candidates.end(), better);
-  if (offset < want) {
-    Stmt& h = hit_;
-    for (size_t i = offset; i < want; ++i) {
-      const Row& r = rows_[candidates[i].first];
-      h.Reset();
-      h.Bind(1, r.id);
-      if (h.Step() != SQLITE_ROW) continue;
-      SearchHit hit;
-      hit.id = r.id;
-      hit.score = candidates[i].second;
-      std::string* fields[] = {&hit.case_number, &hit.report_date,       &hit.category,
-                               &hit.product,     &hit.name,              &hit.brand,
-                               &hit.level,       &hit.country_of_origin, &hit.risk_type,
-                               &hit.reference,   &hit.description};
-      int c = 0;
-      for (std::string* f : fields) *f = h.Text(c++);
-      response.hits.push_back(std::move(hit));
-    }
+  const size_t want = std::min(candidates->size(), offset + static_cast<size_t>(std::max(0, request.limit)));
+  std::partial_sort(candidates->begin(), candidates->begin() + want, candidates->end(), better);
+  if (offset >= want) return;
+  Stmt& h = hit_;
+  for (size_t i = offset; i < want; ++i) {
+    const Row& r = rows_[(*candidates)[i].first];
+    h.Reset();
+    h.Bind(1, r.id);
+    if (h.Step() != SQLITE_ROW) continue;
+    SearchHit hit;
+    hit.id = r.id;
+    hit.score = (*candidates)[i].second;
+    std::string* fields[] = {&hit.case_number, &hit.report_date,       &hit.category,
+                             &hit.product,     &hit.name,              &hit.brand,
+                             &hit.level,       &hit.country_of_origin, &hit.risk_type,
+                             &hit.reference,   &hit.description};
+    int c = 0;
+    for (std::string* f : fields) *f = h.Text(c++);
+    response->hits.push_back(std::move(hit));
   }
-  return response;
 }
 
 }  // namespace eucomply::alerts

@@ -13,8 +13,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <map>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "alerts/sqlite_util.h"
@@ -115,6 +116,25 @@ class AlertSearcher {
   };
 
   Status PrepareStatements();
+
+  // The phases of Search.
+  using Candidate = std::pair<int32_t, double>;  // a row and its score (lower is better)
+  // Per facet, which dictionary ids pass (by id); empty: the facet is not filtered.
+  using FacetFilter = std::array<std::vector<char>, kFacetCount>;
+  using FacetCounts = std::array<std::vector<int64_t>, kFacetCount>;  // by dictionary id
+  int32_t RowOf(int64_t id) const;  // -1 for an id not loaded
+  Result<std::vector<Candidate>> Candidates(const SearchRequest& request, SearchResponse* response);
+  void MarkExactMatches(const std::string& text, std::vector<double>* best);
+  Status RankText(const SearchRequest& request, const std::string& fts, std::vector<double>* best,
+                  SearchResponse* response);
+  Status MatchingRows(const std::string& expr, const std::string& text, std::vector<int32_t>* out);
+  FacetFilter ResolveFilters(const SearchRequest& request) const;
+  bool Passes(const Row& r, const FacetFilter& allowed, const SearchRequest& request) const;
+  FacetCounts CountFacets(const SearchRequest& request, const FacetFilter& allowed,
+                          std::vector<Candidate>* candidates) const;
+  void CountMonths(const std::vector<Candidate>& candidates, SearchResponse* response) const;
+  void ListFacets(const SearchRequest& request, const FacetCounts& counts, SearchResponse* response) const;
+  void TopHits(const SearchRequest& request, std::vector<Candidate>* candidates, SearchResponse* response);
 
   AlertStore* store_;
   bool prepared_ = false;

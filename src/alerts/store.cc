@@ -242,6 +242,10 @@ Result<bool> AlertStore::HasFingerprint(std::string_view fingerprint) {
   return s.Step() == SQLITE_ROW;
 }
 
+Status AlertStore::StepFailed(const std::string& what) const {
+  return Status::Unavailable(what + ": " + sqlite3_errmsg(db_));
+}
+
 Result<AddReportResult> AlertStore::AddReport(const WeeklyReport& report,
                                               const ReportSource& source) {
   if (!report.header.date) return Status::InvalidArgument("report has no date");
@@ -249,118 +253,149 @@ Result<AddReportResult> AlertStore::AddReport(const WeeklyReport& report,
   const int year = report.header.date->year();
   AddReportResult result;
   if (Status s = Exec(db_, "BEGIN IMMEDIATE"); !s.ok()) return s;
-  auto fail = [&](const std::string& what) -> Status {
-    std::string m = what + ": " + sqlite3_errmsg(db_);
+  // The error message is taken before ROLLBACK, which would replace SQLite's.
+  auto rollback = [&](Status s) {
     Exec(db_, "ROLLBACK");
-    return Status::Unavailable(m);
+    return s;
   };
-  auto step_done = [](Stmt& s) { return s.Step() == SQLITE_DONE; };
+  Result<int64_t> report_id = ReportRow(report, source, date, &result);
+  if (!report_id.ok()) return rollback(report_id.status());
+  for (const Alert& a : report.alerts) {
+    if (Status s = InsertAlert(*report_id, date, year, a, &result); !s.ok()) return rollback(s);
+  }
+  if (Status s = RecordReport(*report_id, source, result); !s.ok()) return rollback(s);
+  if (Status s = Exec(db_, "COMMIT"); !s.ok()) return rollback(s);
+  if (result.added > 0) ++generation_;
+  return result;
+}
 
-  int64_t report_id = 0;
+Result<int64_t> AlertStore::ReportRow(const WeeklyReport& report, const ReportSource& source,
+                                      const std::string& date, AddReportResult* result) {
   Stmt& fr = st_->find_report;
   fr.Reset();
   fr.Bind(1, date).Bind(2, report.header.year).Bind(3, report.header.week);
-  if (fr.Step() == SQLITE_ROW) {
-    report_id = fr.Int(0);
+  if (fr.Step() == SQLITE_ROW) return fr.Int(0);
+  Stmt& ir = st_->insert_report;
+  ir.Reset();
+  if (source.official_id) {
+    ir.Bind(1, *source.official_id);
   } else {
-    Stmt& ir = st_->insert_report;
-    ir.Reset();
-    if (source.official_id) {
-      ir.Bind(1, *source.official_id);
-    } else {
-      ir.BindNull(1);
-    }
-    ir.Bind(2, date).Bind(3, report.header.year).Bind(4, report.header.week);
-    ir.Bind(5, report.header.language).Bind(6, report.header.addendum);
-    if (!step_done(ir)) return fail("insert report");
-    report_id = sqlite3_last_insert_rowid(db_);
-    result.new_report = true;
+    ir.BindNull(1);
   }
+  ir.Bind(2, date).Bind(3, report.header.year).Bind(4, report.header.week);
+  ir.Bind(5, report.header.language).Bind(6, report.header.addendum);
+  if (ir.Step() != SQLITE_DONE) return StepFailed("insert report");
+  result->new_report = true;
+  return sqlite3_last_insert_rowid(db_);
+}
 
-  for (const Alert& a : report.alerts) {
-    Stmt& ia = st_->insert_alert;
-    ia.Reset();
-    int c = 0;
-    auto bind = [&](const auto& v) { ia.Bind(++c, v); };
-    bind(report_id);
-    bind(a.order);
-    for (const std::string* f : {&a.case_number, &a.reference, &a.xsi_type, &date}) bind(*f);
-    bind(year);
-    for (const std::string* f : {&a.category, &a.product, &a.brand, &a.name, &a.model, &a.batch,
-                                 &a.barcode}) {
-      bind(*f);
-    }
-    if (a.barcodes.empty()) {
-      ia.BindNull(++c);
-    } else {
-      bool all_valid = true;
-      for (const Barcode& b : a.barcodes) all_valid = all_valid && b.valid;
-      bind(all_valid ? 1 : 0);
-    }
-    for (const std::string* f :
-         {&a.risk_type, &a.danger, &a.measures_text, &a.url_recall, &a.description,
-          &a.notifying_country, &a.country_of_origin, &a.user_type, &a.level, &a.online_trader,
-          &a.company_recall_code, &a.production_dates}) {
-      bind(*f);
-    }
-    bind(Join(a.pictures, "\n"));
-    if (!step_done(ia)) return fail("insert alert " + a.case_number);
-    if (sqlite3_changes(db_) == 0) {
-      ++result.already_had;
-      continue;
-    }
-    const int64_t id = sqlite3_last_insert_rowid(db_);
-    ++result.added;
-    for (const std::string& r : a.risks) {
-      Stmt& s = st_->insert_risk;
-      s.Reset();
-      s.Bind(1, id).Bind(2, r);
-      if (!step_done(s)) return fail("insert risk");
-    }
-    for (const ActReference& act : a.acts) {
-      Stmt& s = st_->insert_ref;
-      s.Reset();
-      s.Bind(1, id).Bind(2, std::string_view("act")).Bind(3, act.celex).Bind(4, act.name);
-      if (!step_done(s)) return fail("insert act");
-    }
-    for (const std::string& std_id : a.standards) {
-      Stmt& s = st_->insert_ref;
-      s.Reset();
-      s.Bind(1, id).Bind(2, std::string_view("standard")).Bind(3, std_id).Bind(4, std_id);
-      if (!step_done(s)) return fail("insert standard");
-    }
-    int seq = 0;
-    for (const Measure& m : a.measures) {
-      Stmt& s = st_->insert_measure;
-      s.Reset();
-      s.Bind(1, id).Bind(2, seq++).Bind(3, m.ordered ? 1 : 0).Bind(4, m.operator_type);
-      s.Bind(5, m.category);
-      if (m.date) {
-        s.Bind(6, m.date->ToString());
-      } else {
-        s.BindNull(6);
-      }
-      s.Bind(7, m.date_text);
-      if (!step_done(s)) return fail("insert measure");
-    }
-    std::string codes = a.case_number + " " + a.model + " " + a.batch;
-    for (const Barcode& b : a.barcodes) {
-      Stmt& s = st_->insert_barcode;
-      s.Reset();
-      s.Bind(1, id).Bind(2, b.text).Bind(3, b.digits).Bind(4, BarcodeKey(b.digits));
-      s.Bind(5, b.valid ? 1 : 0);
-      if (!step_done(s)) return fail("insert barcode");
-      codes += " " + b.digits;
-    }
-    for (const std::string& std_id : a.standards) codes += " " + std_id;
-    std::string title = a.product + " " + a.name + " " + a.brand + " " + a.category;
-    Stmt& f = st_->insert_fts;
-    f.Reset();
-    f.Bind(1, id).Bind(2, title).Bind(3, a.description).Bind(4, a.danger + " " + a.risk_type);
-    f.Bind(5, codes);
-    if (!step_done(f)) return fail("index alert " + a.case_number);
+// The alert row, then (when it is new) its risks, references, measures, barcodes and index
+// entry; an alert already stored is counted and left as it is.
+Status AlertStore::InsertAlert(int64_t report_id, const std::string& date, int year, const Alert& a,
+                               AddReportResult* result) {
+  Stmt& ia = st_->insert_alert;
+  ia.Reset();
+  int c = 0;
+  auto bind = [&](const auto& v) { ia.Bind(++c, v); };
+  bind(report_id);
+  bind(a.order);
+  for (const std::string* f : {&a.case_number, &a.reference, &a.xsi_type, &date}) bind(*f);
+  bind(year);
+  for (const std::string* f : {&a.category, &a.product, &a.brand, &a.name, &a.model, &a.batch,
+                               &a.barcode}) {
+    bind(*f);
   }
+  if (a.barcodes.empty()) {
+    ia.BindNull(++c);
+  } else {
+    bool all_valid = true;
+    for (const Barcode& b : a.barcodes) all_valid = all_valid && b.valid;
+    bind(all_valid ? 1 : 0);
+  }
+  for (const std::string* f :
+       {&a.risk_type, &a.danger, &a.measures_text, &a.url_recall, &a.description,
+        &a.notifying_country, &a.country_of_origin, &a.user_type, &a.level, &a.online_trader,
+        &a.company_recall_code, &a.production_dates}) {
+    bind(*f);
+  }
+  bind(Join(a.pictures, "\n"));
+  if (ia.Step() != SQLITE_DONE) return StepFailed("insert alert " + a.case_number);
+  if (sqlite3_changes(db_) == 0) {
+    ++result->already_had;
+    return Status::Ok();
+  }
+  const int64_t id = sqlite3_last_insert_rowid(db_);
+  ++result->added;
+  if (Status s = InsertRisksAndRefs(id, a); !s.ok()) return s;
+  if (Status s = InsertMeasures(id, a); !s.ok()) return s;
+  return InsertCodesAndIndex(id, a);
+}
 
+Status AlertStore::InsertRisksAndRefs(int64_t id, const Alert& a) {
+  for (const std::string& r : a.risks) {
+    Stmt& s = st_->insert_risk;
+    s.Reset();
+    s.Bind(1, id).Bind(2, r);
+    if (s.Step() != SQLITE_DONE) return StepFailed("insert risk");
+  }
+  // Acts and standards share one table, told apart by `kind`.
+  auto insert_ref = [&](std::string_view kind, const std::string& ref, const std::string& label,
+                        const char* what) -> Status {
+    Stmt& s = st_->insert_ref;
+    s.Reset();
+    s.Bind(1, id).Bind(2, kind).Bind(3, ref).Bind(4, label);
+    return s.Step() == SQLITE_DONE ? Status::Ok() : StepFailed(what);
+  };
+  for (const ActReference& act : a.acts) {
+    if (Status s = insert_ref("act", act.celex, act.name, "insert act"); !s.ok()) return s;
+  }
+  for (const std::string& std_id : a.standards) {
+    if (Status s = insert_ref("standard", std_id, std_id, "insert standard"); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status AlertStore::InsertMeasures(int64_t id, const Alert& a) {
+  int seq = 0;
+  for (const Measure& m : a.measures) {
+    Stmt& s = st_->insert_measure;
+    s.Reset();
+    s.Bind(1, id).Bind(2, seq++).Bind(3, m.ordered ? 1 : 0).Bind(4, m.operator_type);
+    s.Bind(5, m.category);
+    if (m.date) {
+      s.Bind(6, m.date->ToString());
+    } else {
+      s.BindNull(6);
+    }
+    s.Bind(7, m.date_text);
+    if (s.Step() != SQLITE_DONE) return StepFailed("insert measure");
+  }
+  return Status::Ok();
+}
+
+Status AlertStore::InsertCodesAndIndex(int64_t id, const Alert& a) {
+  std::string codes = a.case_number + " " + a.model + " " + a.batch;
+  for (const Barcode& b : a.barcodes) {
+    Stmt& s = st_->insert_barcode;
+    s.Reset();
+    s.Bind(1, id).Bind(2, b.text).Bind(3, b.digits).Bind(4, BarcodeKey(b.digits));
+    s.Bind(5, b.valid ? 1 : 0);
+    if (s.Step() != SQLITE_DONE) return StepFailed("insert barcode");
+    codes += " " + b.digits;
+  }
+  for (const std::string& std_id : a.standards) codes += " " + std_id;
+  std::string title = a.product + " " + a.name + " " + a.brand + " " + a.category;
+  Stmt& f = st_->insert_fts;
+  f.Reset();
+  f.Bind(1, id).Bind(2, title).Bind(3, a.description).Bind(4, a.danger + " " + a.risk_type);
+  f.Bind(5, codes);
+  if (f.Step() != SQLITE_DONE) return StepFailed("index alert " + a.case_number);
+  return Status::Ok();
+}
+
+// The report's alert count and official id, and the file it came from.
+Status AlertStore::RecordReport(int64_t report_id, const ReportSource& source,
+                                const AddReportResult& result) {
   Stmt& u = st_->update_report_count;
   u.Reset();
   u.Bind(1, report_id);
@@ -369,19 +404,13 @@ Result<AddReportResult> AlertStore::AddReport(const WeeklyReport& report,
   } else {
     u.BindNull(2);
   }
-  if (!step_done(u)) return fail("update report");
-  if (!source.fingerprint.empty()) {
-    Stmt& s = st_->insert_file;
-    s.Reset();
-    s.Bind(1, source.fingerprint).Bind(2, report_id).Bind(3, source.origin).Bind(4, result.added);
-    if (!step_done(s)) return fail("record file");
-  }
-  if (Status s = Exec(db_, "COMMIT"); !s.ok()) {
-    Exec(db_, "ROLLBACK");
-    return s;
-  }
-  if (result.added > 0) ++generation_;
-  return result;
+  if (u.Step() != SQLITE_DONE) return StepFailed("update report");
+  if (source.fingerprint.empty()) return Status::Ok();
+  Stmt& s = st_->insert_file;
+  s.Reset();
+  s.Bind(1, source.fingerprint).Bind(2, report_id).Bind(3, source.origin).Bind(4, result.added);
+  if (s.Step() != SQLITE_DONE) return StepFailed("record file");
+  return Status::Ok();
 }
 
 Result<std::vector<int64_t>> AlertStore::OfficialReportIds() {

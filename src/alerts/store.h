@@ -86,6 +86,17 @@ class AlertStore {
   explicit AlertStore(sqlite3* db);
   Status Prepare();
   Status LoadChildren(StoredAlert* a);
+  // The steps of AddReport, inside its transaction; on an error AddReport rolls back.
+  Result<int64_t> ReportRow(const WeeklyReport& report, const ReportSource& source,
+                            const std::string& date, AddReportResult* result);
+  Status InsertAlert(int64_t report_id, const std::string& date, int year, const Alert& a,
+                     AddReportResult* result);
+  Status InsertRisksAndRefs(int64_t id, const Alert& a);
+  Status InsertMeasures(int64_t id, const Alert& a);
+  Status InsertCodesAndIndex(int64_t id, const Alert& a);
+  Status RecordReport(int64_t report_id, const ReportSource& source, const AddReportResult& result);
+  // Unavailable, with SQLite's message for the statement that just failed.
+  Status StepFailed(const std::string& what) const;
 
   sqlite3* db_ = nullptr;
   uint64_t generation_ = 0;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "alerts/internal/yaml_file.h"
 #include "eucomply/text.h"
 
 namespace eucomply::alerts {
@@ -62,19 +63,12 @@ std::vector<const Finding*> Vocabulary::FindingsIn(std::string_view text) const 
 }
 
 Result<std::shared_ptr<const Vocabulary>> LoadVocabulary(const std::string& path) {
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(path);
-  } catch (const YAML::BadFile&) {
-    return Status::NotFound(fmt::format("{}: cannot be read", path));
-  } catch (const YAML::Exception& e) {
-    return Status::InvalidArgument(fmt::format("{}:{}:{}: {}", path, e.mark.line + 1, e.mark.column + 1, e.msg));
-  }
+  Result<YAML::Node> loaded = internal::LoadYamlFile(path);
+  if (!loaded.ok()) return loaded.status();
+  const YAML::Node root = *loaded;
   auto v = std::make_shared<Vocabulary>();
   std::vector<std::string> errors;
-  auto err = [&](const YAML::Node& n, const std::string& m) {
-    errors.push_back(fmt::format("{}:{}:{}: {}", path, n.Mark().line + 1, n.Mark().column + 1, m));
-  };
+  auto err = [&](const YAML::Node& n, const std::string& m) { errors.push_back(internal::Placed(path, n, m)); };
   auto text = [&](const YAML::Node& n, const char* k) -> std::string {
     if (!n[k] || !n[k].IsScalar() || n[k].Scalar().empty()) {
       err(n, fmt::format("missing '{}'", k));

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <pugixml.hpp>
 
+#include "alerts/internal/act_table.h"
 #include "alerts/normalise.h"
 #include "eucomply/text.h"
 
@@ -88,9 +89,102 @@ std::string PlaceOfOffset(std::string_view xml, size_t offset) {
   return AlertPlace(count, case_number);
 }
 
+// One <notifications> element, the `number`th of the report, read and normalised.
+Alert ReadAlert(const pugi::xml_node& node, int number, WeeklyReport* report) {
+  Alert alert;
+  bool has_order = false;
+  std::vector<std::string> unknown;
+  for (pugi::xml_node f = node.first_child(); f; f = f.next_sibling()) {
+    if (f.type() != pugi::node_element) continue;
+    std::string_view name = f.name();
+    if (name == "order") {
+      has_order = ParseInt(NodeText(f), &alert.order);
+      continue;
+    }
+    if (name == "pictures") {
+      for (pugi::xml_node pic = f.first_child(); pic; pic = pic.next_sibling()) {
+        if (pic.type() != pugi::node_element) continue;
+        std::string url = NodeText(pic);
+        if (!url.empty()) alert.pictures.push_back(std::move(url));
+      }
+      continue;
+    }
+    bool known = false;
+    for (const FieldName& fn : kFields) {
+      if (name == fn.name) {
+        alert.*(fn.field) = NodeText(f);
+        known = true;
+        break;
+      }
+    }
+    if (!known) unknown.emplace_back(name);
+  }
+  alert.xsi_type = node.attribute("xsi:type").value();
+  std::string place = AlertPlace(number, alert.case_number);
+  if (!has_order) {
+    report->warnings.push_back(place + ": missing or unreadable <order>; using position " +
+                               std::to_string(number));
+    alert.order = number;
+  }
+  for (const std::string& u : unknown) {
+    report->warnings.push_back(place + ": unknown element <" + u + "> ignored");
+  }
+  if (alert.case_number.empty()) report->warnings.push_back(place + ": empty caseNumber");
+  std::vector<std::string> problems;
+  Normalise(&alert, report->header.date, &problems);
+  for (std::string& p : problems) report->warnings.push_back(place + ": " + p);
+  return alert;
+}
+
+// A header element (anything but <notifications>) into report->header.
+void ReadHeaderField(const pugi::xml_node& child, WeeklyReport* report) {
+  std::string_view tag = child.name();
+  if (tag == "report_language") {
+    report->header.language = NodeText(child);
+  } else if (tag == "report_date") {
+    report->header.date_text = NodeText(child);
+    report->header.date = ParseDmyDate(report->header.date_text);
+  } else if (tag == "report_year") {
+    if (!ParseInt(NodeText(child), &report->header.year)) {
+      report->warnings.push_back("report header: unreadable report_year '" + NodeText(child) + "'");
+    }
+  } else if (tag == "report_week") {
+    if (!ParseInt(NodeText(child), &report->header.week)) {
+      report->warnings.push_back("report header: unreadable report_week '" + NodeText(child) + "'");
+    }
+  } else if (tag == "report_addendum") {
+    report->header.addendum = NodeText(child);
+  } else {
+    report->warnings.push_back("report header: unknown element <" + std::string(tag) +
+                               "> ignored");
+  }
+}
+
+// The (report, order) key must be unique; a repeated order would silently drop an alert.
+void RenumberRepeatedOrders(WeeklyReport* report) {
+  std::vector<int> seen;
+  for (size_t i = 0; i < report->alerts.size(); ++i) {
+    Alert& a = report->alerts[i];
+    for (int o : seen) {
+      if (o == a.order) {
+        int fresh = 1;
+        for (const Alert& b : report->alerts) fresh = std::max(fresh, b.order + 1);
+        report->warnings.push_back(AlertPlace(static_cast<int>(i) + 1, a.case_number) +
+                                   ": order " + std::to_string(a.order) +
+                                   " repeats; renumbered " + std::to_string(fresh));
+        a.order = fresh;
+        break;
+      }
+    }
+    seen.push_back(a.order);
+  }
+}
+
 }  // namespace
 
 Result<WeeklyReport> ParseWeeklyReport(std::string_view xml) {
+  // Without the act table every alert would silently lose its acts.
+  if (auto acts = internal::BundledActTable(); !acts.ok()) return acts.status();
   pugi::xml_document doc;
   pugi::xml_parse_result parsed =
       doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
@@ -111,72 +205,12 @@ Result<WeeklyReport> ParseWeeklyReport(std::string_view xml) {
   bool undated_alerts = false;
   for (pugi::xml_node child = root.first_child(); child; child = child.next_sibling()) {
     if (child.type() != pugi::node_element) continue;
-    std::string_view tag = child.name();
-    if (tag == "notifications") {
-      ++alert_number;
-      Alert alert;
-      bool has_order = false;
-      std::vector<std::string> unknown;
-      for (pugi::xml_node f = child.first_child(); f; f = f.next_sibling()) {
-        if (f.type() != pugi::node_element) continue;
-        std::string_view name = f.name();
-        if (name == "order") {
-          has_order = ParseInt(NodeText(f), &alert.order);
-          continue;
-        }
-        if (name == "pictures") {
-          for (pugi::xml_node pic = f.first_child(); pic; pic = pic.next_sibling()) {
-            if (pic.type() != pugi::node_element) continue;
-            std::string url = NodeText(pic);
-            if (!url.empty()) alert.pictures.push_back(std::move(url));
-          }
-          continue;
-        }
-        bool known = false;
-        for (const FieldName& fn : kFields) {
-          if (name == fn.name) {
-            alert.*(fn.field) = NodeText(f);
-            known = true;
-            break;
-          }
-        }
-        if (!known) unknown.emplace_back(name);
-      }
-      alert.xsi_type = child.attribute("xsi:type").value();
-      std::string place = AlertPlace(alert_number, alert.case_number);
-      if (!has_order) {
-        report.warnings.push_back(place + ": missing or unreadable <order>; using position " +
-                                  std::to_string(alert_number));
-        alert.order = alert_number;
-      }
-      for (const std::string& u : unknown) {
-        report.warnings.push_back(place + ": unknown element <" + u + "> ignored");
-      }
-      if (alert.case_number.empty()) report.warnings.push_back(place + ": empty caseNumber");
-      std::vector<std::string> problems;
-      undated_alerts = undated_alerts || !report.header.date;
-      Normalise(&alert, report.header.date, &problems);
-      for (std::string& p : problems) report.warnings.push_back(place + ": " + p);
-      report.alerts.push_back(std::move(alert));
-    } else if (tag == "report_language") {
-      report.header.language = NodeText(child);
-    } else if (tag == "report_date") {
-      report.header.date_text = NodeText(child);
-      report.header.date = ParseDmyDate(report.header.date_text);
-    } else if (tag == "report_year") {
-      if (!ParseInt(NodeText(child), &report.header.year)) {
-        report.warnings.push_back("report header: unreadable report_year '" + NodeText(child) + "'");
-      }
-    } else if (tag == "report_week") {
-      if (!ParseInt(NodeText(child), &report.header.week)) {
-        report.warnings.push_back("report header: unreadable report_week '" + NodeText(child) + "'");
-      }
-    } else if (tag == "report_addendum") {
-      report.header.addendum = NodeText(child);
-    } else {
-      report.warnings.push_back("report header: unknown element <" + std::string(tag) +
-                                "> ignored");
+    if (std::string_view(child.name()) != "notifications") {
+      ReadHeaderField(child, &report);
+      continue;
     }
+    undated_alerts = undated_alerts || !report.header.date;
+    report.alerts.push_back(ReadAlert(child, ++alert_number, &report));
   }
   if (!report.header.date) {
     return Status::Corruption("report header: report_date '" + report.header.date_text +
@@ -186,23 +220,7 @@ Result<WeeklyReport> ParseWeeklyReport(std::string_view xml) {
   if (undated_alerts) {
     for (Alert& a : report.alerts) a.acts = FindActs(a.danger, report.header.date);
   }
-  // The (report, order) key must be unique; a repeated order would silently drop an alert.
-  std::vector<int> seen;
-  for (size_t i = 0; i < report.alerts.size(); ++i) {
-    Alert& a = report.alerts[i];
-    for (int o : seen) {
-      if (o == a.order) {
-        int fresh = 1;
-        for (const Alert& b : report.alerts) fresh = std::max(fresh, b.order + 1);
-        report.warnings.push_back(AlertPlace(static_cast<int>(i) + 1, a.case_number) +
-                                  ": order " + std::to_string(a.order) +
-                                  " repeats; renumbered " + std::to_string(fresh));
-        a.order = fresh;
-        break;
-      }
-    }
-    seen.push_back(a.order);
-  }
+  RenumberRepeatedOrders(&report);
   return report;
 }
 

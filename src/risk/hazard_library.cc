@@ -24,31 +24,34 @@ Result<JsonDoc> ReadFile(const std::string& path) {
   return ReadYamlAsJson(ss.str(), path);
 }
 
+// The list under `key` of a file's root, or null after reporting it missing.
+const json* RootList(const json& root, Checker& c, const char* key) {
+  if (root.contains(key) && root[key].is_array()) return &root[key];
+  c.Error("", fmt::format("missing '{}' (a list)", key));
+  return nullptr;
+}
+
 void LoadHazards(const JsonDoc& d, Checker& c, HazardLibrary* lib,
                  std::vector<HazardGroup>* groups, std::vector<Hazard>* hazards) {
   const json& root = d.json;
   if (!c.Object(root, "", {"basis", "groups", "hazards"})) return;
-  if (root.contains("groups") && root["groups"].is_array()) {
-    for (size_t i = 0; i < root["groups"].size(); ++i) {
+  if (const json* list = RootList(root, c, "groups")) {
+    for (size_t i = 0; i < list->size(); ++i) {
       const std::string p = Child("/groups", i);
-      const json& g = root["groups"][i];
+      const json& g = (*list)[i];
       if (!c.Object(g, p, {"id", "name"})) continue;
       HazardGroup hg;
       hg.id = c.String(g, p, "id", true).value_or("");
       hg.name = c.BilingualText(g, p, "name", true).value_or(Text{});
       groups->push_back(std::move(hg));
     }
-  } else {
-    c.Error("", "missing 'groups' (a list)");
   }
-  if (!root.contains("hazards") || !root["hazards"].is_array()) {
-    c.Error("", "missing 'hazards' (a list)");
-    return;
-  }
+  const json* list = RootList(root, c, "hazards");
+  if (list == nullptr) return;
   std::set<std::string> seen;
-  for (size_t i = 0; i < root["hazards"].size(); ++i) {
+  for (size_t i = 0; i < list->size(); ++i) {
     const std::string p = Child("/hazards", i);
-    const json& h = root["hazards"][i];
+    const json& h = (*list)[i];
     if (!c.Object(h, p, {"id", "group", "name", "safety_gate", "cues", "default_for", "severity",
                          "injuries", "steps", "other_harm"})) {
       continue;
@@ -97,14 +100,12 @@ void LoadInjuries(const JsonDoc& d, Checker& c, Text* source, std::vector<Injury
   if (c.Bool(root, "", "confirmed").value_or(true)) {
     c.Error("", "'confirmed: false' is required: the injury table is guidance, not legal text");
   }
-  if (!root.contains("injuries") || !root["injuries"].is_array()) {
-    c.Error("", "missing 'injuries' (a list)");
-    return;
-  }
+  const json* list = RootList(root, c, "injuries");
+  if (list == nullptr) return;
   std::set<std::string> seen;
-  for (size_t i = 0; i < root["injuries"].size(); ++i) {
+  for (size_t i = 0; i < list->size(); ++i) {
     const std::string p = Child("/injuries", i);
-    const json& j = root["injuries"][i];
+    const json& j = (*list)[i];
     if (!c.Object(j, p, {"id", "severity", "en", "zh"})) continue;
     Injury inj;
     inj.id = c.String(j, p, "id", true).value_or("");
@@ -123,39 +124,37 @@ const std::set<std::string>& KnownFacts() {
   return k;
 }
 
+// A mapping under `key` of product kind -> category ids, each id checked against the KB.
+// False when the root has no such mapping.
+bool ReadKindMap(const KnowledgeBase& kb, const json& root, const char* key, Checker& c,
+                 std::vector<std::pair<std::string, std::vector<std::string>>>* out) {
+  if (!root.contains(key) || !root[key].is_object()) return false;
+  const std::string ptr = std::string("/") + key;
+  for (const auto& [kind, cats] : root[key].items()) {
+    std::vector<std::string> ids = c.Strings(root[key], ptr, kind.c_str());
+    for (const std::string& id : ids) {
+      if (kb.FindCategory(id) < 0) c.Error(Child(ptr, kind), fmt::format("no category '{}'", id));
+    }
+    out->emplace_back(kind, std::move(ids));
+  }
+  return true;
+}
+
 void LoadPresumptions(const KnowledgeBase& kb, const JsonDoc& d, Checker& c,
                       std::vector<std::pair<std::string, std::vector<std::string>>>* kinds,
                       std::vector<std::pair<std::string, std::vector<std::string>>>* within,
                       std::vector<Presumption>* out) {
   const json& root = d.json;
   if (!c.Object(root, "", {"basis", "product_kinds", "kinds_within", "presumptions"})) return;
-  if (root.contains("kinds_within") && root["kinds_within"].is_object()) {
-    for (const auto& [kind, cats] : root["kinds_within"].items()) {
-      std::vector<std::string> ids = c.Strings(root["kinds_within"], "/kinds_within", kind.c_str());
-      for (const std::string& id : ids) {
-        if (kb.FindCategory(id) < 0) c.Error(Child("/kinds_within", kind), fmt::format("no category '{}'", id));
-      }
-      within->emplace_back(kind, std::move(ids));
-    }
-  }
-  if (root.contains("product_kinds") && root["product_kinds"].is_object()) {
-    for (const auto& [kind, cats] : root["product_kinds"].items()) {
-      std::vector<std::string> ids = c.Strings(root["product_kinds"], "/product_kinds", kind.c_str());
-      for (const std::string& id : ids) {
-        if (kb.FindCategory(id) < 0) c.Error(Child("/product_kinds", kind), fmt::format("no category '{}'", id));
-      }
-      kinds->emplace_back(kind, std::move(ids));
-    }
-  } else {
+  ReadKindMap(kb, root, "kinds_within", c, within);
+  if (!ReadKindMap(kb, root, "product_kinds", c, kinds)) {
     c.Error("", "missing 'product_kinds' (a mapping)");
   }
-  if (!root.contains("presumptions") || !root["presumptions"].is_array()) {
-    c.Error("", "missing 'presumptions' (a list)");
-    return;
-  }
-  for (size_t i = 0; i < root["presumptions"].size(); ++i) {
+  const json* list = RootList(root, c, "presumptions");
+  if (list == nullptr) return;
+  for (size_t i = 0; i < list->size(); ++i) {
     const std::string p = Child("/presumptions", i);
-    const json& j = root["presumptions"][i];
+    const json& j = (*list)[i];
     if (!c.Object(j, p, {"point", "summary", "fact", "min_severity", "unless_all", "hazards",
                          "product_any", "children", "user_under_months", "scenario_fact"})) {
       continue;
@@ -195,13 +194,11 @@ void LoadSuggestions(const KnowledgeBase& kb, const JsonDoc& d, Checker& c,
   const json& root = d.json;
   if (!c.Object(root, "", {"basis", "meta", "categories"})) return;
   if (root.contains("meta")) *meta = root["meta"].dump();
-  if (!root.contains("categories") || !root["categories"].is_array()) {
-    c.Error("", "missing 'categories' (a list)");
-    return;
-  }
-  for (size_t i = 0; i < root["categories"].size(); ++i) {
+  const json* list = RootList(root, c, "categories");
+  if (list == nullptr) return;
+  for (size_t i = 0; i < list->size(); ++i) {
     const std::string p = Child("/categories", i);
-    const json& j = root["categories"][i];
+    const json& j = (*list)[i];
     if (!c.Object(j, p, {"category", "alerts", "hazards"})) continue;
     CategorySuggestions cs;
     cs.category = c.String(j, p, "category", true).value_or("");

@@ -37,13 +37,17 @@ bool Checker::Object(const json& j, const std::string& ptr,
   return true;
 }
 
+const json* Checker::Present(const json& obj, const std::string& ptr, const char* key, bool required) {
+  auto it = obj.find(key);
+  if (it != obj.end() && !it->is_null()) return &*it;
+  if (required) Error(ptr, fmt::format("missing '{}'", key));
+  return nullptr;
+}
+
 std::optional<std::string> Checker::String(const json& obj, const std::string& ptr,
                                            const char* key, bool required) {
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) {
-    if (required) Error(ptr, fmt::format("missing '{}'", key));
-    return std::nullopt;
-  }
+  const json* it = Present(obj, ptr, key, required);
+  if (it == nullptr) return std::nullopt;
   if (it->is_string()) return it->get<std::string>();
   if (it->is_number()) return it->dump();
   Error(Child(ptr, key), fmt::format("'{}' must be text, not {}", key, TypeName(*it)));
@@ -52,11 +56,8 @@ std::optional<std::string> Checker::String(const json& obj, const std::string& p
 
 std::optional<std::string> Checker::NumberText(const json& obj, const std::string& ptr,
                                                const char* key, bool required) {
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) {
-    if (required) Error(ptr, fmt::format("missing '{}'", key));
-    return std::nullopt;
-  }
+  const json* it = Present(obj, ptr, key, required);
+  if (it == nullptr) return std::nullopt;
   if (it->is_number()) return it->dump();  // shortest round-trip text: 0.1 -> "0.1"
   if (it->is_string()) return it->get<std::string>();
   Error(Child(ptr, key), fmt::format("'{}' must be a number or text, not {}", key, TypeName(*it)));
@@ -66,11 +67,8 @@ std::optional<std::string> Checker::NumberText(const json& obj, const std::strin
 std::optional<long long> Checker::Integer(const json& obj, const std::string& ptr,
                                           const char* key, bool required, long long lo,
                                           long long hi) {
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) {
-    if (required) Error(ptr, fmt::format("missing '{}'", key));
-    return std::nullopt;
-  }
+  const json* it = Present(obj, ptr, key, required);
+  if (it == nullptr) return std::nullopt;
   long long v = 0;
   bool ok = false;
   if (it->is_number_integer()) {
@@ -99,8 +97,8 @@ std::optional<long long> Checker::Integer(const json& obj, const std::string& pt
 }
 
 std::optional<bool> Checker::Bool(const json& obj, const std::string& ptr, const char* key) {
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) return std::nullopt;
+  const json* it = Present(obj, ptr, key, false);
+  if (it == nullptr) return std::nullopt;
   if (it->is_boolean()) return it->get<bool>();
   Error(Child(ptr, key), fmt::format("'{}' must be true or false, not {}", key, it->dump()));
   return std::nullopt;
@@ -109,8 +107,8 @@ std::optional<bool> Checker::Bool(const json& obj, const std::string& ptr, const
 std::vector<std::string> Checker::Strings(const json& obj, const std::string& ptr,
                                           const char* key) {
   std::vector<std::string> out;
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) return out;
+  const json* it = Present(obj, ptr, key, false);
+  if (it == nullptr) return out;
   if (!it->is_array()) {
     Error(Child(ptr, key), fmt::format("'{}' must be a list", key));
     return out;

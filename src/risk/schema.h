@@ -40,6 +40,10 @@ class Checker {
                                     const char* key, bool required);
 
  private:
+  // The value of `key`, or null when it is absent or null (an error when `required`).
+  const nlohmann::json* Present(const nlohmann::json& obj, const std::string& ptr, const char* key,
+                                bool required);
+
   const JsonDoc& doc_;
   std::vector<std::string> errors_;
 };

@@ -322,6 +322,175 @@ void ReadInstructions(const HNode& table, const std::string& prefix, const std::
   }
 }
 
+// The OJ date: the first d.m.yyyy near the top.
+Status ReadOjDate(const std::string& plain, std::string_view file, Decision* d) {
+  static const std::regex dotted(R"(\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b)");
+  std::smatch m;
+  const std::string top = plain.substr(0, 1500);
+  if (!std::regex_search(top, m, dotted)) {
+    return Status::InvalidArgument(fmt::format("{}: no Official Journal date (d.m.yyyy) near the top", file));
+  }
+  auto od = Date::FromYmd(std::stoi(m[3]), std::stoi(m[2]), std::stoi(m[1]));
+  if (!od) return Status::InvalidArgument(fmt::format("{}: bad OJ date '{}'", file, m[0].str()));
+  d->oj_date = *od;
+  return Status::Ok();
+}
+
+// The act: named in the title, else "in support of ..." in the text (amending decisions'
+// titles often name only the decision they amend; then the replay takes its act).
+void ReadSupportedAct(const std::string& plain, Decision* d) {
+  if (SupportedAct(d->title, &d->act, &d->act_name)) return;
+  std::string flat = plain.substr(0, std::min<size_t>(plain.size(), 20000));
+  std::replace(flat.begin(), flat.end(), '\n', ' ');
+  if (flat.find("support of") == std::string::npos || !SupportedAct(flat, &d->act, &d->act_name)) {
+    d->act.clear();
+    d->act_name.clear();
+  }
+}
+
+// The title, from "DECISION (EU)" to the act supported, with the numbers it gives.
+Status ReadTitle(const std::string& plain, std::string_view file, Decision* d) {
+  static const std::regex title(R"((?:IMPLEMENTING )?DECISION (?:\((EU|EC)\) )?(\d{4}/\d+)[^\n]*)");
+  std::smatch m;
+  if (!std::regex_search(plain, m, title)) {
+    if (Lower(plain.substr(0, std::min<size_t>(plain.size(), 2000))).find("corrigendum") != std::string::npos) {
+      return Status::InvalidArgument(fmt::format("{}: a corrigendum (its corrections are not replayed)", file));
+    }
+    return Status::InvalidArgument(fmt::format("{}: no 'DECISION (EU) YYYY/N' title", file));
+  }
+  d->number = m[2];
+  d->celex = DecisionCelex(d->number);
+  // The title runs over the following lines until "THE EUROPEAN COMMISSION".
+  size_t end = plain.find("THE EUROPEAN COMMISSION", static_cast<size_t>(m.position()));
+  d->title = plain.substr(static_cast<size_t>(m.position()),
+                          (end == std::string::npos ? plain.size() : end) - static_cast<size_t>(m.position()));
+  std::replace(d->title.begin(), d->title.end(), '\n', ' ');
+  d->title = std::string(Trim(d->title.substr(0, 600)));
+  d->corrigendum = file.find("R(") != std::string_view::npos ||
+                   Lower(plain.substr(0, std::min<size_t>(plain.size(), 600))).find("corrigendum") != std::string::npos;
+  if (d->corrigendum) {
+    std::string stem(file);
+    if (size_t slash = stem.find_last_of('/'); slash != std::string::npos) stem = stem.substr(slash + 1);
+    if (size_t dot = stem.rfind(".htm"); dot != std::string::npos) stem = stem.substr(0, dot);
+    d->celex = stem;
+  }
+  ReadSupportedAct(plain, d);
+  static const std::regex amending(R"(amending (?:Commission )?(?:Implementing )?Decisions? \((?:EU|EC)\) (\d{4}/\d+))");
+  if (std::regex_search(d->title, m, amending)) {
+    d->amending = true;
+    d->amends = DecisionCelex(m[1]);
+  }
+  return Status::Ok();
+}
+
+// The articles: decisions repealed, and points of the annex applying from a later date.
+void ReadArticles(const std::string& plain, Decision* d) {
+  const size_t a = plain.find("HAS ADOPTED THIS DECISION");
+  const size_t b = plain.find("Done at", a == std::string::npos ? 0 : a);
+  std::string art = a == std::string::npos ? "" : plain.substr(a, (b == std::string::npos ? plain.size() : b) - a);
+  std::replace(art.begin(), art.end(), '\n', ' ');
+  static const std::regex repeal(R"(Decision \((?:EU|EC)\) (\d{4}/\d+) is repealed)");
+  for (auto it = std::sregex_iterator(art.begin(), art.end(), repeal); it != std::sregex_iterator(); ++it) {
+    d->repeals.push_back(DecisionCelex((*it)[1]));
+  }
+  static const std::regex deferred(
+      R"([Pp]oints? ((?:\(\d+\)(?:\([a-z]+\))?(?:,? and |, | )?)+)of (Annex(?: [IVX]+)?|the Annex)(?: to this Decision)? shall apply from (\d{1,2} [A-Za-z]+ \d{4}))");
+  for (auto it = std::sregex_iterator(art.begin(), art.end(), deferred); it != std::sregex_iterator(); ++it) {
+    std::string points = (*it)[1];
+    std::string annex = (*it)[2];
+    annex = annex == "the Annex" || annex == "Annex" ? "" : annex.substr(6);
+    auto date = ParseDayDate((*it)[3].str());
+    if (!date) continue;
+    static const std::regex pt(R"(\((\d+)\)(?:\(([a-z]+)\))?)");
+    for (auto p = std::sregex_iterator(points.begin(), points.end(), pt); p != std::sregex_iterator(); ++p) {
+      std::string key = (*p)[1];
+      if ((*p)[2].matched) key += "(" + (*p)[2].str() + ")";
+      d->deferred[annex + ":" + key] = *date;
+    }
+  }
+}
+
+// Where the walk over the annexes is.
+struct AnnexPlace {
+  bool in_annex = false;
+  std::string annex, part;   // of this decision
+  std::string target_annex;  // the amended decision's annex an amending annex changes
+  std::string target_part;   // and its part ("In Part Three of Annex I ... point 2 is amended")
+};
+
+// A paragraph of the annexes: an annex or part heading, or the sentence naming what an
+// amending annex changes.
+void ReadAnnexParagraph(const std::string& t, AnnexPlace* at, Decision* d) {
+  static const std::regex annex_head(R"(^ANNEX(?: ([IVX]+))?$)");
+  std::smatch m;
+  if (std::regex_match(t, m, annex_head)) {
+    at->in_annex = true;
+    at->annex = m[1].matched ? m[1].str() : "";
+    at->part.clear();
+    at->target_annex.clear();
+    at->target_part.clear();
+    return;
+  }
+  if (!at->in_annex) return;
+  const std::string lower = Lower(t);
+  static const std::regex part_head(R"(^PART (ONE|TWO|THREE|FOUR)\b)");
+  if (std::regex_search(t, m, part_head)) {
+    at->part = Lower(m[1].str());
+    return;
+  }
+  static const std::regex amended(R"((?:annex(?:es)? ([ivx]+)(?: and ([ivx]+))? (?:to|of) (?:the )?(?:commission )?(?:implementing )?decision \((?:eu|ec)\) (\d{4}/\d+)).*(?:is|are) (?:hereby )?amended)");
+  if (std::regex_search(lower, m, amended)) {
+    d->amending = true;
+    d->amends = DecisionCelex(m[3]);
+    at->target_annex = AsciiUpper(m[1].str());
+  }
+  if (d->amending && !PartOf(lower).empty()) at->target_part = PartOf(lower);
+}
+
+bool IsInstructionTable(const HNode& n) {
+  bool instructions = false;
+  for (const auto& row : n.rows) {
+    if (row.size() >= 2 && row[0].size() == 1 && row[0][0].kind == Kind::kPara) {
+      static const std::regex point(R"(^\(?([0-9]{1,3}|[a-z]{1,3})\)$)");
+      if (std::regex_match(row[0][0].text, point)) instructions = true;
+    }
+  }
+  return instructions;
+}
+
+// A table of the annexes: instructions (amending annexes) or reference rows.
+void ReadAnnexTable(const HNode& n, const AnnexPlace& at, std::string_view file, Decision* d) {
+  const std::string target = at.target_annex.empty() ? "I" : at.target_annex;
+  if (d->amending && IsInstructionTable(n)) {
+    // Deferred dates are given per point of this decision's annex (Instruction::in_annex).
+    ReadInstructions(n, "", at.annex, target, at.target_part, &d->instructions);
+    return;
+  }
+  std::vector<RefRow> rows;
+  CollectRows(n, at.part, &rows);
+  if (rows.empty()) return;
+  const bool withdrawal = std::any_of(rows.begin(), rows.end(), [](const RefRow& r) { return r.withdrawal.has_value(); });
+  if (d->amending && !withdrawal) {
+    // Rows outside an instruction table: an "entry is added" of the old form.
+    Instruction in;
+    in.point = std::to_string(d->instructions.size() + 1);
+    in.in_annex = at.annex;
+    in.annex = target;
+    in.kind = InstructionKind::kInsert;
+    in.new_rows = std::move(rows);
+    d->instructions.push_back(std::move(in));
+    return;
+  }
+  // The list is Annex I (or the only annex); other annexes list references kept until a date.
+  const bool list_annex = at.annex.empty() || at.annex == "I";
+  if (!withdrawal && !list_annex) {
+    d->warnings.push_back(fmt::format("{}: rows of Annex {} without dates are not read", file, at.annex));
+    return;
+  }
+  auto& dest = withdrawal ? d->withdrawn : d->list;
+  for (auto& r : rows) dest.push_back(std::move(r));
+}
+
 }  // namespace
 
 Result<Decision> ParseDecision(std::string_view html, std::string_view file) {
@@ -330,157 +499,17 @@ Result<Decision> ParseDecision(std::string_view html, std::string_view file) {
   Decision d;
   d.file = std::string(file);
   const std::string plain = PlainText(*tree);
-  // The OJ date: the first d.m.yyyy near the top.
-  {
-    static const std::regex dotted(R"(\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b)");
-    std::smatch m;
-    const std::string top = plain.substr(0, 1500);
-    if (std::regex_search(top, m, dotted)) {
-      if (auto od = Date::FromYmd(std::stoi(m[3]), std::stoi(m[2]), std::stoi(m[1]))) d.oj_date = *od;
-      else return Status::InvalidArgument(fmt::format("{}: bad OJ date '{}'", file, m[0].str()));
-    } else {
-      return Status::InvalidArgument(fmt::format("{}: no Official Journal date (d.m.yyyy) near the top", file));
-    }
-  }
-  // The title: from "DECISION (EU)" to the act supported.
-  {
-    static const std::regex title(R"((?:IMPLEMENTING )?DECISION (?:\((EU|EC)\) )?(\d{4}/\d+)[^\n]*)");
-    std::smatch m;
-    if (!std::regex_search(plain, m, title)) {
-      if (Lower(plain.substr(0, std::min<size_t>(plain.size(), 2000))).find("corrigendum") != std::string::npos) {
-        return Status::InvalidArgument(fmt::format("{}: a corrigendum (its corrections are not replayed)", file));
-      }
-      return Status::InvalidArgument(fmt::format("{}: no 'DECISION (EU) YYYY/N' title", file));
-    }
-    d.number = m[2];
-    d.celex = DecisionCelex(d.number);
-    // The title runs over the following lines until "THE EUROPEAN COMMISSION".
-    size_t end = plain.find("THE EUROPEAN COMMISSION", static_cast<size_t>(m.position()));
-    d.title = plain.substr(static_cast<size_t>(m.position()),
-                           (end == std::string::npos ? plain.size() : end) - static_cast<size_t>(m.position()));
-    std::replace(d.title.begin(), d.title.end(), '\n', ' ');
-    d.title = std::string(Trim(d.title.substr(0, 600)));
-    d.corrigendum = file.find("R(") != std::string_view::npos ||
-                    Lower(plain.substr(0, std::min<size_t>(plain.size(), 600))).find("corrigendum") != std::string::npos;
-    if (d.corrigendum) {
-      std::string stem(file);
-      if (size_t slash = stem.find_last_of('/'); slash != std::string::npos) stem = stem.substr(slash + 1);
-      if (size_t dot = stem.rfind(".htm"); dot != std::string::npos) stem = stem.substr(0, dot);
-      d.celex = stem;
-    }
-    // The act: named in the title, else "in support of ..." in the text (amending decisions'
-    // titles often name only the decision they amend; then the replay takes its act).
-    if (!SupportedAct(d.title, &d.act, &d.act_name)) {
-      std::string flat = plain.substr(0, std::min<size_t>(plain.size(), 20000));
-      std::replace(flat.begin(), flat.end(), '\n', ' ');
-      if (flat.find("support of") == std::string::npos || !SupportedAct(flat, &d.act, &d.act_name)) {
-        d.act.clear();
-        d.act_name.clear();
-      }
-    }
-    static const std::regex amending(R"(amending (?:Commission )?(?:Implementing )?Decisions? \((?:EU|EC)\) (\d{4}/\d+))");
-    if (std::regex_search(d.title, m, amending)) {
-      d.amending = true;
-      d.amends = DecisionCelex(m[1]);
-    }
-  }
-  // Articles.
-  {
-    const size_t a = plain.find("HAS ADOPTED THIS DECISION");
-    const size_t b = plain.find("Done at", a == std::string::npos ? 0 : a);
-    std::string art = a == std::string::npos ? "" : plain.substr(a, (b == std::string::npos ? plain.size() : b) - a);
-    std::replace(art.begin(), art.end(), '\n', ' ');
-    static const std::regex repeal(R"(Decision \((?:EU|EC)\) (\d{4}/\d+) is repealed)");
-    for (auto it = std::sregex_iterator(art.begin(), art.end(), repeal); it != std::sregex_iterator(); ++it) {
-      d.repeals.push_back(DecisionCelex((*it)[1]));
-    }
-    static const std::regex deferred(
-        R"([Pp]oints? ((?:\(\d+\)(?:\([a-z]+\))?(?:,? and |, | )?)+)of (Annex(?: [IVX]+)?|the Annex)(?: to this Decision)? shall apply from (\d{1,2} [A-Za-z]+ \d{4}))");
-    for (auto it = std::sregex_iterator(art.begin(), art.end(), deferred); it != std::sregex_iterator(); ++it) {
-      std::string points = (*it)[1];
-      std::string annex = (*it)[2];
-      annex = annex == "the Annex" || annex == "Annex" ? "" : annex.substr(6);
-      auto date = ParseDayDate((*it)[3].str());
-      if (!date) continue;
-      static const std::regex pt(R"(\((\d+)\)(?:\(([a-z]+)\))?)");
-      for (auto p = std::sregex_iterator(points.begin(), points.end(), pt); p != std::sregex_iterator(); ++p) {
-        std::string key = (*p)[1];
-        if ((*p)[2].matched) key += "(" + (*p)[2].str() + ")";
-        d.deferred[annex + ":" + key] = *date;
-      }
-    }
-  }
+  if (Status s = ReadOjDate(plain, file, &d); !s.ok()) return s;
+  if (Status s = ReadTitle(plain, file, &d); !s.ok()) return s;
+  ReadArticles(plain, &d);
   // Annexes: walk the top-level nodes after the articles.
-  std::string annex, part;     // of this decision
-  std::string target_annex;    // the amended decision's annex an amending annex changes
-  std::string target_part;     // and its part ("In Part Three of Annex I ... point 2 is amended")
-  bool in_annex = false;
+  AnnexPlace at;
   for (const HNode& n : *tree) {
     if (n.kind == Kind::kPara) {
-      const std::string& t = n.text;
-      static const std::regex annex_head(R"(^ANNEX(?: ([IVX]+))?$)");
-      std::smatch m;
-      if (std::regex_match(t, m, annex_head)) {
-        in_annex = true;
-        annex = m[1].matched ? m[1].str() : "";
-        part.clear();
-        target_annex.clear();
-        target_part.clear();
-        continue;
-      }
-      if (!in_annex) continue;
-      const std::string lower = Lower(t);
-      static const std::regex part_head(R"(^PART (ONE|TWO|THREE|FOUR)\b)");
-      if (std::regex_search(t, m, part_head)) {
-        part = Lower(m[1].str());
-        continue;
-      }
-      static const std::regex amended(R"((?:annex(?:es)? ([ivx]+)(?: and ([ivx]+))? (?:to|of) (?:the )?(?:commission )?(?:implementing )?decision \((?:eu|ec)\) (\d{4}/\d+)).*(?:is|are) (?:hereby )?amended)");
-      if (std::regex_search(lower, m, amended)) {
-        d.amending = true;
-        d.amends = DecisionCelex(m[3]);
-        target_annex = AsciiUpper(m[1].str());
-      }
-      if (d.amending && !PartOf(lower).empty()) target_part = PartOf(lower);
-      continue;
+      ReadAnnexParagraph(n.text, &at, &d);
+    } else if (at.in_annex) {
+      ReadAnnexTable(n, at, file, &d);
     }
-    if (!in_annex) continue;
-    // A table: instructions (amending annexes) or reference rows.
-    bool instructions = false;
-    for (const auto& row : n.rows) {
-      if (row.size() >= 2 && row[0].size() == 1 && row[0][0].kind == Kind::kPara) {
-        static const std::regex point(R"(^\(?([0-9]{1,3}|[a-z]{1,3})\)$)");
-        if (std::regex_match(row[0][0].text, point)) instructions = true;
-      }
-    }
-    if (instructions && d.amending) {
-      // Deferred dates are given per point of this decision's annex (Instruction::in_annex).
-      ReadInstructions(n, "", annex, target_annex.empty() ? "I" : target_annex, target_part, &d.instructions);
-      continue;
-    }
-    std::vector<RefRow> rows;
-    CollectRows(n, part, &rows);
-    if (rows.empty()) continue;
-    const bool withdrawal = std::any_of(rows.begin(), rows.end(), [](const RefRow& r) { return r.withdrawal.has_value(); });
-    if (d.amending && !withdrawal) {
-      // Rows outside an instruction table: an "entry is added" of the old form.
-      Instruction in;
-      in.point = std::to_string(d.instructions.size() + 1);
-      in.in_annex = annex;
-      in.annex = target_annex.empty() ? "I" : target_annex;
-      in.kind = InstructionKind::kInsert;
-      in.new_rows = std::move(rows);
-      d.instructions.push_back(std::move(in));
-      continue;
-    }
-    // The list is Annex I (or the only annex); other annexes list references kept until a date.
-    const bool list_annex = annex.empty() || annex == "I";
-    if (!withdrawal && !list_annex) {
-      d.warnings.push_back(fmt::format("{}: rows of Annex {} without dates are not read", file, annex));
-      continue;
-    }
-    auto& dest = withdrawal ? d.withdrawn : d.list;
-    for (auto& r : rows) dest.push_back(std::move(r));
   }
   if (d.list.empty() && d.instructions.empty() && d.withdrawn.empty()) {
     d.warnings.push_back(fmt::format("{}: no list rows and no amending instructions found", file));
