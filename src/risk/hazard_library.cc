@@ -228,16 +228,16 @@ void LoadSuggestions(const KnowledgeBase& kb, const JsonDoc& d, Checker& c,
 Result<std::shared_ptr<const HazardLibrary>> LoadHazardLibrary(const KnowledgeBase& kb,
                                                                const std::string& dir) {
   auto lib = std::make_shared<HazardLibrary>();
-  std::vector<std::string> errors;
+  std::vector<Problem> errors;
   auto load = [&](const char* name, auto fn) {
     auto d = ReadFile(dir + "/" + name);
     if (!d.ok()) {
-      errors.insert(errors.end(), d.status().messages().begin(), d.status().messages().end());
+      errors.insert(errors.end(), d.status().problems().begin(), d.status().problems().end());
       return;
     }
     Checker c(*d);
     fn(*d, c);
-    for (std::string& e : c.TakeErrors()) errors.push_back(std::move(e));
+    for (Problem& e : c.TakeErrors()) errors.push_back(std::move(e));
   };
   load("hazards.yaml", [&](const JsonDoc& d, Checker& c) {
     LoadHazards(d, c, lib.get(), &lib->groups_, &lib->hazards_);
@@ -254,17 +254,17 @@ Result<std::shared_ptr<const HazardLibrary>> LoadHazardLibrary(const KnowledgeBa
   // Cross-references, once everything is read.
   for (const Hazard& h : lib->hazards_) {
     for (const std::string& i : h.injuries) {
-      if (!lib->FindInjury(i)) errors.push_back(fmt::format("{}/hazards.yaml: hazard '{}': no injury '{}'", dir, h.id, i));
+      if (!lib->FindInjury(i)) errors.push_back(Problem::Plain(fmt::format("{}/hazards.yaml: hazard '{}': no injury '{}'", dir, h.id, i)));
     }
   }
   for (const Presumption& p : lib->presumptions_) {
     for (const std::string& h : p.hazards) {
-      if (!lib->FindHazard(h)) errors.push_back(fmt::format("{}/presumptions.yaml: {}: no hazard '{}'", dir, p.point, h));
+      if (!lib->FindHazard(h)) errors.push_back(Problem::Plain(fmt::format("{}/presumptions.yaml: {}: no hazard '{}'", dir, p.point, h)));
     }
   }
   for (const CategorySuggestions& cs : lib->suggestions_) {
     for (const Suggestion& s : cs.hazards) {
-      if (!lib->FindHazard(s.hazard)) errors.push_back(fmt::format("{}/suggestions.yaml: {}: no hazard '{}'", dir, cs.category, s.hazard));
+      if (!lib->FindHazard(s.hazard)) errors.push_back(Problem::Plain(fmt::format("{}/suggestions.yaml: {}: no hazard '{}'", dir, cs.category, s.hazard)));
     }
   }
   if (!errors.empty()) return Status(StatusCode::kCorruption, std::move(errors));

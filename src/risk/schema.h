@@ -20,8 +20,8 @@ class Checker {
   void Error(const std::string& pointer, const std::string& msg) {
     errors_.push_back(doc_.Where(pointer, msg));
   }
-  const std::vector<std::string>& errors() const { return errors_; }
-  std::vector<std::string> TakeErrors() { return std::move(errors_); }
+  const std::vector<Problem>& errors() const { return errors_; }
+  std::vector<Problem> TakeErrors() { return std::move(errors_); }
 
   // Unknown keys of an object are errors (a misspelt key must not be ignored).
   bool Object(const nlohmann::json& j, const std::string& ptr,
@@ -45,7 +45,7 @@ class Checker {
                                 bool required);
 
   const JsonDoc& doc_;
-  std::vector<std::string> errors_;
+  std::vector<Problem> errors_;
 };
 
 }  // namespace eucomply::risk

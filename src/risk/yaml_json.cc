@@ -9,20 +9,23 @@ namespace eucomply::risk {
 
 using nlohmann::json;
 
-std::string JsonDoc::Where(const std::string& pointer, const std::string& msg) const {
-  const std::string p = pointer.empty() ? "/" : pointer;
+Problem JsonDoc::Where(const std::string& pointer, const std::string& msg) const {
+  Problem out = Problem::AtPointer(source, pointer, msg);
   if (yaml) {
     // The nearest pointer that has a mark: the value itself, else its parent's.
     std::string q = pointer;
     while (true) {
       auto it = marks.find(q);
-      if (it != marks.end()) return fmt::format("{}:{}: {} ({})", source, it->second, msg, p);
+      if (it != marks.end()) {
+        out.line = it->second.first;
+        out.column = it->second.second;
+        break;
+      }
       if (q.empty()) break;
       q = q.substr(0, q.rfind('/'));
     }
-    return fmt::format("{}: {}: {}", source, p, msg);
   }
-  return fmt::format("{}: {}: {}", source, p, msg);
+  return out;
 }
 
 std::string Child(const std::string& pointer, std::string_view key) {
@@ -41,7 +44,11 @@ std::string Child(const std::string& pointer, size_t index) {
 
 namespace {
 
-std::string MarkText(const YAML::Mark& m) { return fmt::format("{}:{}", m.line + 1, m.column + 1); }
+std::pair<int, int> LineColumnOf(const YAML::Mark& m) { return {m.line + 1, m.column + 1}; }
+
+Problem AtMark(const std::string& source, const YAML::Mark& m, std::string msg) {
+  return Problem::At(source, m.line + 1, m.column + 1, std::move(msg));
+}
 
 json Scalar(const YAML::Node& n) {
   const std::string& s = n.Scalar();
@@ -60,10 +67,9 @@ json Scalar(const YAML::Node& n) {
 Status Convert(const YAML::Node& n, const std::string& pointer, int depth, JsonDoc* doc,
                json* out) {
   if (depth > 64) {
-    return Status::InvalidArgument(
-        fmt::format("{}:{}: nested more than 64 levels", doc->source, MarkText(n.Mark())));
+    return Status::InvalidArgument(AtMark(doc->source, n.Mark(), "nested more than 64 levels"));
   }
-  doc->marks[pointer] = MarkText(n.Mark());
+  doc->marks[pointer] = LineColumnOf(n.Mark());
   switch (n.Type()) {
     case YAML::NodeType::Null:
     case YAML::NodeType::Undefined:
@@ -87,13 +93,12 @@ Status Convert(const YAML::Node& n, const std::string& pointer, int depth, JsonD
       *out = json::object();
       for (const auto& kv : n) {
         if (!kv.first.IsScalar()) {
-          return Status::InvalidArgument(fmt::format("{}:{}: a key must be a plain name",
-                                                     doc->source, MarkText(kv.first.Mark())));
+          return Status::InvalidArgument(AtMark(doc->source, kv.first.Mark(), "a key must be a plain name"));
         }
         const std::string key = kv.first.Scalar();
         if (out->contains(key)) {
-          return Status::InvalidArgument(fmt::format("{}:{}: duplicate key '{}'", doc->source,
-                                                     MarkText(kv.first.Mark()), key));
+          return Status::InvalidArgument(
+              AtMark(doc->source, kv.first.Mark(), fmt::format("duplicate key '{}'", key)));
         }
         json v;
         Status s = Convert(kv.second, Child(pointer, key), depth + 1, doc, &v);
@@ -125,7 +130,7 @@ static Status CheckNesting(std::string_view text, std::string_view source) {
     else if (c == '[' || c == '{') {
       if (++depth > 64) {
         return Status::InvalidArgument(
-            fmt::format("{}:{}:{}: nested more than 64 levels", source, line, col));
+            Problem::At(std::string(source), line, col, "nested more than 64 levels"));
       }
     } else if (c == ']' || c == '}') {
       --depth;
@@ -144,8 +149,7 @@ Result<JsonDoc> ReadYamlAsJson(std::string_view text, std::string_view source) {
     Status s = Convert(root, "", 0, &doc, &doc.json);
     if (!s.ok()) return s;
   } catch (const YAML::Exception& e) {
-    return Status::InvalidArgument(
-        fmt::format("{}:{}:{}: YAML: {}", source, e.mark.line + 1, e.mark.column + 1, e.msg));
+    return Status::InvalidArgument(AtMark(std::string(source), e.mark, "YAML: " + e.msg));
   }
   return doc;
 }
@@ -166,11 +170,14 @@ Result<JsonDoc> ReadJson(std::string_view text, std::string_view source) {
     }
     std::string what = e.what();
     if (size_t k = what.find(": "); k != std::string::npos) what = what.substr(k + 2);
-    return Status::InvalidArgument(fmt::format("{}:{}:{}: JSON: {}", source, line, col, what));
+    return Status::InvalidArgument(Problem::At(std::string(source), line, col, "JSON: " + what));
   } catch (const json::exception& e) {  // e.g. a number too large for a double
     std::string what = e.what();
     if (size_t k = what.find("] "); k != std::string::npos) what = what.substr(k + 2);
-    return Status::InvalidArgument(fmt::format("{}: JSON: {}", doc.source, what));
+    Problem p;
+    p.source = doc.source;
+    p.message = "JSON: " + what;
+    return Status::InvalidArgument(std::move(p));
   }
   return doc;
 }

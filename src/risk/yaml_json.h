@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -15,13 +16,14 @@ namespace eucomply::risk {
 
 struct JsonDoc {
   nlohmann::json json;
-  // JSON pointer -> "line:col" (1-based) in the YAML source; empty for JSON input.
-  std::map<std::string, std::string> marks;
+  // JSON pointer -> (line, column), 1-based, in the YAML source; empty for JSON input.
+  std::map<std::string, std::pair<int, int>> marks;
   std::string source;  // the file name for messages
   bool yaml = false;
 
-  // "source:line:col: msg" for YAML, "source: /pointer: msg" for JSON.
-  std::string Where(const std::string& pointer, const std::string& msg) const;
+  // The problem at `pointer`, with the line and column of the nearest marked value for YAML
+  // ("source:line:col: msg (/pointer)"), the pointer alone for JSON ("source: /pointer: msg").
+  Problem Where(const std::string& pointer, const std::string& msg) const;
 };
 
 // Plain scalars become numbers, booleans (true/false/yes/no) or null (~, null) as in YAML
