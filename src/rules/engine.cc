@@ -1,8 +1,9 @@
 #include "eucomply/engine.h"
 
 #include <algorithm>
-#include <map>
 #include <cmath>
+#include <map>
+#include <optional>
 
 namespace eucomply {
 
@@ -56,6 +57,25 @@ Tri Not(Tri t) {
 }
 Tri FromBool(bool b) { return b ? Tri::kTrue : Tri::kFalse; }
 
+// Kleene logic's OR (stop = kTrue) and AND (stop = kFalse) of `value_of` over `items`: `stop`
+// as soon as one item is (the rest are not evaluated), else unknown if any item is, else the
+// other value.
+template <typename Range, typename ValueOf>
+Tri Junction(Tri stop, const Range& items, ValueOf value_of) {
+  Tri r = Not(stop);
+  for (const auto& x : items) {
+    Tri t = value_of(x);
+    if (t == stop) return stop;
+    if (t == Tri::kUnknown) r = Tri::kUnknown;
+  }
+  return r;
+}
+
+void SortUnique(std::vector<int>* v) {
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
 // Evaluation state for one assessment: per-act "applies" truth, filled in evaluation order.
 class Evaluator {
  public:
@@ -66,58 +86,18 @@ class Evaluator {
 
   Tri Eval(const Expr& e, int i) const {
     const Node& n = e.nodes[i];
+    const auto child = [&](int c) { return Eval(e, c); };
     switch (n.op) {
       case Op::kTrue: return Tri::kTrue;
       case Op::kFalse: return Tri::kFalse;
-      case Op::kAnd: {
-        Tri r = Tri::kTrue;
-        for (int c : n.children) {
-          Tri t = Eval(e, c);
-          if (t == Tri::kFalse) return Tri::kFalse;
-          if (t == Tri::kUnknown) r = Tri::kUnknown;
-        }
-        return r;
-      }
-      case Op::kOr: {
-        Tri r = Tri::kFalse;
-        for (int c : n.children) {
-          Tri t = Eval(e, c);
-          if (t == Tri::kTrue) return Tri::kTrue;
-          if (t == Tri::kUnknown) r = Tri::kUnknown;
-        }
-        return r;
-      }
+      case Op::kAnd: return Junction(Tri::kFalse, n.children, child);
+      case Op::kOr: return Junction(Tri::kTrue, n.children, child);
       case Op::kNot: return Not(Eval(e, n.children[0]));
       case Op::kBoolAttr: {
         const Value& v = p_.values[n.attr];
         return v.known() ? FromBool(v.b) : Tri::kUnknown;
       }
-      case Op::kCmp: {
-        const Value& v = p_.values[n.attr];
-        if (!v.known()) return Tri::kUnknown;
-        switch (v.kind) {
-          case Value::Kind::kNumber: {
-            switch (n.cmp) {
-              case Cmp::kEq: return FromBool(v.num == n.num);
-              case Cmp::kNe: return FromBool(v.num != n.num);
-              case Cmp::kLt: return FromBool(v.num < n.num);
-              case Cmp::kLe: return FromBool(v.num <= n.num);
-              case Cmp::kGt: return FromBool(v.num > n.num);
-              case Cmp::kGe: return FromBool(v.num >= n.num);
-            }
-            return Tri::kUnknown;
-          }
-          case Value::Kind::kBool: {
-            bool eq = v.b == n.bool_value;
-            return FromBool(n.cmp == Cmp::kEq ? eq : !eq);
-          }
-          case Value::Kind::kEnum: {
-            bool eq = (v.bits & n.mask) != 0;
-            return FromBool(n.cmp == Cmp::kEq ? eq : !eq);
-          }
-          default: return Tri::kUnknown;
-        }
-      }
+      case Op::kCmp: return Compare(n);
       case Op::kIn:
       case Op::kHas: {
         const Value& v = p_.values[n.attr];
@@ -139,16 +119,9 @@ class Evaluator {
     return Tri::kUnknown;
   }
 
-  template <typename Pred>
-  Tri AnyApplies(Pred pred) const {
-    Tri r = Tri::kFalse;
-    const auto& acts = kb_.acts();
-    for (size_t i = 0; i < acts.size(); ++i) {
-      if (!pred(acts[i])) continue;
-      if (applies_[i] == Tri::kTrue) return Tri::kTrue;
-      if (applies_[i] == Tri::kUnknown) r = Tri::kUnknown;
-    }
-    return r;
+  // Kleene OR of the rules' conditions: does any of them hold?
+  Tri AnyRule(const std::vector<Rule>& rules) const {
+    return Junction(Tri::kTrue, rules, [&](const Rule& r) { return Eval(r.when); });
   }
 
   // Adds to `out` the unknown inputs that make node `i` unknown.
@@ -184,11 +157,216 @@ class Evaluator {
     }
   }
 
+  // CollectUnknown over the conditions of `rules` that are not empty.
+  void CollectUnknown(const std::vector<Rule>& rules,
+                      const std::vector<std::vector<int>>& act_missing,
+                      std::vector<int>* out) const {
+    for (const auto& r : rules) {
+      if (!r.when.empty()) CollectUnknown(r.when, r.when.root, act_missing, out);
+    }
+  }
+
  private:
+  Tri Compare(const Node& n) const {
+    const Value& v = p_.values[n.attr];
+    if (!v.known()) return Tri::kUnknown;
+    switch (v.kind) {
+      case Value::Kind::kNumber: {
+        switch (n.cmp) {
+          case Cmp::kEq: return FromBool(v.num == n.num);
+          case Cmp::kNe: return FromBool(v.num != n.num);
+          case Cmp::kLt: return FromBool(v.num < n.num);
+          case Cmp::kLe: return FromBool(v.num <= n.num);
+          case Cmp::kGt: return FromBool(v.num > n.num);
+          case Cmp::kGe: return FromBool(v.num >= n.num);
+        }
+        return Tri::kUnknown;
+      }
+      case Value::Kind::kBool: {
+        bool eq = v.b == n.bool_value;
+        return FromBool(n.cmp == Cmp::kEq ? eq : !eq);
+      }
+      case Value::Kind::kEnum: {
+        bool eq = (v.bits & n.mask) != 0;
+        return FromBool(n.cmp == Cmp::kEq ? eq : !eq);
+      }
+      default: return Tri::kUnknown;
+    }
+  }
+
+  template <typename Pred>
+  Tri AnyApplies(Pred pred) const {
+    Tri r = Tri::kFalse;
+    const auto& acts = kb_.acts();
+    for (size_t i = 0; i < acts.size(); ++i) {
+      if (!pred(acts[i])) continue;
+      if (applies_[i] == Tri::kTrue) return Tri::kTrue;
+      if (applies_[i] == Tri::kUnknown) r = Tri::kUnknown;
+    }
+    return r;
+  }
+
   const KnowledgeBase& kb_;
   const Product& p_;
   const std::vector<Tri>& applies_;
 };
+
+bool BeforeStart(const Act& act, const Date& as_of) {
+  return act.applies_from && as_of < act.applies_from->date;
+}
+bool AfterEnd(const Act& act, const Date& as_of) {
+  return act.applies_until && as_of > act.applies_until->date;
+}
+
+// NextQuestion's trials: copies the verdict of act `a` from the settled assessment when it
+// cannot change (see AssessOptions::settled). Returns false when `a` must be evaluated.
+bool CopySettled(const Act& act, int a, const AssessOptions& opts, ActVerdict* v,
+                 std::vector<Tri>* applies) {
+  if (opts.settled == nullptr) return false;
+  const ActVerdict& s = opts.settled->acts[a];
+  if (s.status == VerdictStatus::kUndetermined ||
+      std::binary_search(act.known_attributes.begin(), act.known_attributes.end(),
+                         opts.trial_attribute)) {
+    return false;
+  }
+  v->status = s.status;
+  v->scope = s.scope;
+  const bool outside = BeforeStart(act, opts.as_of) || AfterEnd(act, opts.as_of);
+  (*applies)[a] = outside ? Tri::kFalse : s.scope;
+  return true;
+}
+
+// scope := (OR scope rules) AND NOT (OR exclusions)
+Tri EvaluateScope(const Evaluator& ev, const Act& act) {
+  const Tri in = ev.AnyRule(act.scope);
+  const Tri excluded = ev.AnyRule(act.exclusions);
+  if (in == Tri::kFalse || excluded == Tri::kTrue) return Tri::kFalse;
+  if (in == Tri::kTrue && excluded == Tri::kFalse) return Tri::kTrue;
+  return Tri::kUnknown;
+}
+
+// The status of an act from its scope and whether the assessment date is before it starts or
+// after it ends to apply.
+VerdictStatus StatusOf(Tri scope, bool before, bool after) {
+  if (scope == Tri::kFalse) return VerdictStatus::kNotApplicable;
+  if (after) return VerdictStatus::kNoLongerApplies;
+  if (scope == Tri::kUnknown) return VerdictStatus::kUndetermined;
+  if (before) return VerdictStatus::kUpcoming;
+  return VerdictStatus::kApplies;
+}
+
+// The reasons for `v->status` and, when undetermined, the unknown inputs it waits for.
+void ExplainVerdict(const Evaluator& ev, const Act& act, bool before,
+                    const std::vector<std::vector<int>>& act_missing, ActVerdict* v) {
+  if (v->status == VerdictStatus::kNotApplicable) {
+    // The exclusions that hold; without one, every scope rule failed.
+    bool any_exclusion = false;
+    for (const auto& r : act.exclusions) {
+      if (ev.Eval(r.when) == Tri::kTrue) {
+        v->reasons.push_back({ReasonKind::kExclusion, Tri::kTrue, &r, nullptr});
+        any_exclusion = true;
+      }
+    }
+    if (!any_exclusion) {
+      for (const auto& r : act.scope) {
+        v->reasons.push_back({ReasonKind::kScope, Tri::kFalse, &r, nullptr});
+      }
+    }
+    return;
+  }
+  for (const auto& r : act.scope) {
+    Tri t = ev.Eval(r.when);
+    if (t != Tri::kFalse) v->reasons.push_back({ReasonKind::kScope, t, &r, nullptr});
+  }
+  for (const auto& r : act.exclusions) {
+    Tri t = ev.Eval(r.when);
+    if (t == Tri::kUnknown) v->reasons.push_back({ReasonKind::kExclusion, t, &r, nullptr});
+  }
+  if (v->status == VerdictStatus::kNoLongerApplies) {
+    v->reasons.push_back({ReasonKind::kAppliesUntil, Tri::kTrue, nullptr, &*act.applies_until});
+    return;
+  }
+  if (v->status == VerdictStatus::kUndetermined) {
+    ev.CollectUnknown(act.scope, act_missing, &v->missing);
+    ev.CollectUnknown(act.exclusions, act_missing, &v->missing);
+    SortUnique(&v->missing);
+  }
+  if (before) {
+    v->reasons.push_back({ReasonKind::kAppliesFrom, Tri::kTrue, nullptr, &*act.applies_from});
+  }
+}
+
+// The verdict of one obligation of an act that applies or is upcoming; nullopt when the
+// obligation does not bind the product (its condition is false, or it ended).
+std::optional<ObligationVerdict> EvaluateObligation(
+    const Evaluator& ev, const Act& act, const Obligation& o, VerdictStatus act_status,
+    const AssessOptions& opts, const std::vector<std::vector<int>>& act_missing) {
+  if (o.until && opts.as_of > *o.until) return std::nullopt;
+  Tri t = ev.Eval(o.when);
+  if (t == Tri::kFalse) return std::nullopt;
+  ObligationVerdict ov;
+  ov.obligation = &o;
+  if (act_status == VerdictStatus::kUpcoming && !(o.from && *o.from <= opts.as_of)) {
+    // An obligation with its own earlier date (an article that applies before the rest
+    // of the act, such as the CRA's reporting duty) applies from that date.
+    ov.status = VerdictStatus::kUpcoming;
+    ov.from = o.from ? *o.from : act.applies_from->date;
+  } else if (o.from && opts.as_of < *o.from) {
+    ov.status = VerdictStatus::kUpcoming;
+    ov.from = o.from;
+  } else {
+    ov.status = t == Tri::kTrue ? VerdictStatus::kApplies : VerdictStatus::kUndetermined;
+    if (t == Tri::kUnknown && !o.when.empty()) {
+      ev.CollectUnknown(o.when, o.when.root, act_missing, &ov.missing);
+      SortUnique(&ov.missing);
+    }
+  }
+  return ov;
+}
+
+// The notes that hold and, with opts.obligations, the obligations that bind and the
+// standards that fit, of act `a` (which applies or is upcoming).
+void EvaluateNotesAndObligations(const KnowledgeBase& kb, const Evaluator& ev,
+                                 const Product& product, int a, const AssessOptions& opts,
+                                 const std::vector<std::vector<int>>& act_missing,
+                                 ActVerdict* v) {
+  const Act& act = kb.acts()[a];
+  for (const auto& r : act.notes) {
+    if (ev.Eval(r.when) == Tri::kTrue) {
+      v->reasons.push_back({ReasonKind::kNote, Tri::kTrue, &r, nullptr});
+    }
+  }
+  if (!opts.obligations) return;
+  for (const auto& o : act.obligations) {
+    if (auto ov = EvaluateObligation(ev, act, o, v->status, opts, act_missing)) {
+      v->obligations.push_back(std::move(*ov));
+    }
+  }
+  // The standards that fit the product: its category (known) and the fit's condition (true).
+  for (const StandardFit& f : kb.standard_fits()) {
+    if (f.act != a) continue;
+    if (!f.categories.empty()) {
+      if (product.category < 0) continue;
+      bool in = false;
+      for (int c : f.categories) in = in || kb.IsA(product.category, c);
+      if (!in) continue;
+    }
+    if (ev.Eval(f.when) != Tri::kTrue) continue;
+    FitVerdict fv;
+    fv.fit = &f;
+    for (const auto* r : f.rows) {
+      if (standards::InForce(*r, opts.as_of)) fv.rows.push_back(r);
+    }
+    if (!f.number.empty() && fv.rows.empty()) continue;  // no edition in force on the date
+    v->fits.push_back(std::move(fv));
+  }
+  auto rank = [](const std::string& role) {
+    return role == "product" ? 0 : role == "general" ? 1 : role == "horizontal" ? 2 : 3;
+  };
+  std::stable_sort(v->fits.begin(), v->fits.end(), [&](const FitVerdict& x, const FitVerdict& y) {
+    return rank(x.fit->role) < rank(y.fit->role);
+  });
+}
 
 }  // namespace
 
@@ -212,101 +390,16 @@ void Assess(const KnowledgeBase& kb, const Product& product, const AssessOptions
     v.obligations.clear();
     v.fits.clear();
     missing[a].clear();
-    if (opts.settled != nullptr &&
-        opts.settled->acts[a].status != VerdictStatus::kUndetermined &&
-        !std::binary_search(act.known_attributes.begin(), act.known_attributes.end(),
-                            opts.trial_attribute)) {
-      const ActVerdict& s = opts.settled->acts[a];
-      v.status = s.status;
-      v.scope = s.scope;
-      const bool outside = (act.applies_from && opts.as_of < act.applies_from->date) ||
-                           (act.applies_until && opts.as_of > act.applies_until->date);
-      applies[a] = outside ? Tri::kFalse : s.scope;
-      continue;
-    }
-
-    // scope := (OR scope rules) AND NOT (OR exclusions)
-    Tri in = Tri::kFalse;
-    for (const auto& r : act.scope) {
-      Tri t = ev.Eval(r.when);
-      if (t == Tri::kTrue) in = Tri::kTrue;
-      else if (t == Tri::kUnknown && in != Tri::kTrue) in = Tri::kUnknown;
-    }
-    Tri excluded = Tri::kFalse;
-    for (const auto& r : act.exclusions) {
-      Tri t = ev.Eval(r.when);
-      if (t == Tri::kTrue) excluded = Tri::kTrue;
-      else if (t == Tri::kUnknown && excluded != Tri::kTrue) excluded = Tri::kUnknown;
-    }
-    Tri scope;
-    if (in == Tri::kFalse || excluded == Tri::kTrue) scope = Tri::kFalse;
-    else if (in == Tri::kTrue && excluded == Tri::kFalse) scope = Tri::kTrue;
-    else scope = Tri::kUnknown;
+    if (CopySettled(act, a, opts, &v, &applies)) continue;
+    const Tri scope = EvaluateScope(ev, act);
+    const bool before = BeforeStart(act, opts.as_of);
+    const bool after = AfterEnd(act, opts.as_of);
     v.scope = scope;
-
-    const bool before = act.applies_from && opts.as_of < act.applies_from->date;
-    const bool after = act.applies_until && opts.as_of > act.applies_until->date;
-
-    const bool explain = opts.explain;
-    if (scope == Tri::kFalse) {
-      v.status = VerdictStatus::kNotApplicable;
-      if (explain) {
-        bool any_exclusion = false;
-        for (const auto& r : act.exclusions) {
-          if (ev.Eval(r.when) == Tri::kTrue) {
-            v.reasons.push_back({ReasonKind::kExclusion, Tri::kTrue, &r, nullptr});
-            any_exclusion = true;
-          }
-        }
-        if (!any_exclusion) {
-          for (const auto& r : act.scope) {
-            v.reasons.push_back({ReasonKind::kScope, Tri::kFalse, &r, nullptr});
-          }
-        }
-      }
-    } else {
-      if (explain) {
-        for (const auto& r : act.scope) {
-          Tri t = ev.Eval(r.when);
-          if (t != Tri::kFalse) v.reasons.push_back({ReasonKind::kScope, t, &r, nullptr});
-        }
-        for (const auto& r : act.exclusions) {
-          Tri t = ev.Eval(r.when);
-          if (t == Tri::kUnknown) v.reasons.push_back({ReasonKind::kExclusion, t, &r, nullptr});
-        }
-      }
-      if (after) {
-        v.status = VerdictStatus::kNoLongerApplies;
-        if (explain) {
-          v.reasons.push_back({ReasonKind::kAppliesUntil, Tri::kTrue, nullptr, &*act.applies_until});
-        }
-      } else if (scope == Tri::kUnknown) {
-        v.status = VerdictStatus::kUndetermined;
-        if (explain) {
-          for (const auto& r : act.scope) {
-            if (r.when.empty()) continue;
-            ev.CollectUnknown(r.when, r.when.root, missing, &v.missing);
-          }
-          for (const auto& r : act.exclusions) {
-            if (r.when.empty()) continue;
-            ev.CollectUnknown(r.when, r.when.root, missing, &v.missing);
-          }
-          std::sort(v.missing.begin(), v.missing.end());
-          v.missing.erase(std::unique(v.missing.begin(), v.missing.end()), v.missing.end());
-          if (before) {
-            v.reasons.push_back({ReasonKind::kAppliesFrom, Tri::kTrue, nullptr, &*act.applies_from});
-          }
-        }
-      } else if (before) {
-        v.status = VerdictStatus::kUpcoming;
-        if (explain) {
-          v.reasons.push_back({ReasonKind::kAppliesFrom, Tri::kTrue, nullptr, &*act.applies_from});
-        }
-      } else {
-        v.status = VerdictStatus::kApplies;
-      }
+    v.status = StatusOf(scope, before, after);
+    if (opts.explain) {
+      ExplainVerdict(ev, act, before, missing, &v);
+      missing[a] = v.missing;
     }
-    if (explain) missing[a] = v.missing;
     applies[a] = (before || after) ? Tri::kFalse : scope;
   }
 
@@ -315,61 +408,7 @@ void Assess(const KnowledgeBase& kb, const Product& product, const AssessOptions
   for (size_t a = 0; a < acts.size(); ++a) {
     ActVerdict& v = out->acts[a];
     if (v.status != VerdictStatus::kApplies && v.status != VerdictStatus::kUpcoming) continue;
-    const Act& act = acts[a];
-    for (const auto& r : act.notes) {
-      if (ev.Eval(r.when) == Tri::kTrue) {
-        v.reasons.push_back({ReasonKind::kNote, Tri::kTrue, &r, nullptr});
-      }
-    }
-    if (!opts.obligations) continue;
-    for (const auto& o : act.obligations) {
-      if (o.until && opts.as_of > *o.until) continue;
-      Tri t = ev.Eval(o.when);
-      if (t == Tri::kFalse) continue;
-      ObligationVerdict ov;
-      ov.obligation = &o;
-      if (v.status == VerdictStatus::kUpcoming && !(o.from && *o.from <= opts.as_of)) {
-        // An obligation with its own earlier date (an article that applies before the rest
-        // of the act, such as the CRA's reporting duty) applies from that date.
-        ov.status = VerdictStatus::kUpcoming;
-        ov.from = o.from ? *o.from : act.applies_from->date;
-      } else if (o.from && opts.as_of < *o.from) {
-        ov.status = VerdictStatus::kUpcoming;
-        ov.from = o.from;
-      } else {
-        ov.status = t == Tri::kTrue ? VerdictStatus::kApplies : VerdictStatus::kUndetermined;
-        if (t == Tri::kUnknown && !o.when.empty()) {
-          ev.CollectUnknown(o.when, o.when.root, missing, &ov.missing);
-          std::sort(ov.missing.begin(), ov.missing.end());
-          ov.missing.erase(std::unique(ov.missing.begin(), ov.missing.end()), ov.missing.end());
-        }
-      }
-      v.obligations.push_back(ov);
-    }
-    // The standards that fit the product: its category (known) and the fit's condition (true).
-    auto rank = [](const std::string& role) {
-      return role == "product" ? 0 : role == "general" ? 1 : role == "horizontal" ? 2 : 3;
-    };
-    for (const StandardFit& f : kb.standard_fits()) {
-      if (f.act != static_cast<int>(a)) continue;
-      if (!f.categories.empty()) {
-        if (product.category < 0) continue;
-        bool in = false;
-        for (int c : f.categories) in = in || kb.IsA(product.category, c);
-        if (!in) continue;
-      }
-      if (ev.Eval(f.when) != Tri::kTrue) continue;
-      FitVerdict fv;
-      fv.fit = &f;
-      for (const auto* r : f.rows) {
-        if (standards::InForce(*r, opts.as_of)) fv.rows.push_back(r);
-      }
-      if (!f.number.empty() && fv.rows.empty()) continue;  // no edition in force on the date
-      v.fits.push_back(std::move(fv));
-    }
-    std::stable_sort(v.fits.begin(), v.fits.end(), [&](const FitVerdict& x, const FitVerdict& y) {
-      return rank(x.fit->role) < rank(y.fit->role);
-    });
+    EvaluateNotesAndObligations(kb, ev, product, static_cast<int>(a), opts, missing, &v);
   }
 }
 
@@ -461,8 +500,7 @@ std::optional<Question> NextQuestion(const KnowledgeBase& kb, const Product& pro
     candidates.insert(candidates.end(), v.missing.begin(), v.missing.end());
   }
   if (undetermined.empty()) return NextObligationQuestion(kb, assessment, skip);
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  SortUnique(&candidates);
 
   AssessOptions quick = opts;
   quick.obligations = false;
