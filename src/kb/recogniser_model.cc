@@ -18,8 +18,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "eucomply/text.h"
@@ -52,8 +50,12 @@ class ModelParser {
   ModelParser(std::string_view text, const std::string& path,
               const std::function<int(std::string_view)>& find_category,
               std::vector<std::string>* errors)
-      : text_(text), path_(path), find_category_(find_category), errors_(errors),
-        errors_before_(errors->size()), model_(std::make_shared<RecogniserModel>()) {}
+      : text_(text),
+        path_(path),
+        find_category_(find_category),
+        errors_(errors),
+        errors_before_(errors->size()),
+        model_(std::make_shared<RecogniserModel>()) {}
 
   std::shared_ptr<RecogniserModel> Run();
 
@@ -151,8 +153,13 @@ void ModelParser::ParseSetting(const Line& line) {
           fmt::format("'{}' needs one number{}", kind, unit ? " in (0, 1]" : " above 0"));
     return;
   }
-  (kind == "temperature" ? model_->temperature
-                         : kind == "threshold" ? model_->threshold : model_->lexicon_precision) = v;
+  if (kind == "temperature") {
+    model_->temperature = v;
+  } else if (kind == "threshold") {
+    model_->threshold = v;
+  } else {
+    model_->lexicon_precision = v;
+  }
 }
 
 void ModelParser::ParseClasses(const Line& line) {
@@ -177,8 +184,9 @@ void ModelParser::ParseBias(const Line& line) {
   }
   have_bias_ = true;
   if (f.size() != model_->classes.size() + 1) {
-    Error(line, 0, fmt::format("'bias' needs {} weights, one per class; found {}",
-                               model_->classes.size(), f.size() - 1));
+    Error(line, 0,
+          fmt::format("'bias' needs {} weights, one per class; found {}", model_->classes.size(),
+                      f.size() - 1));
     return;
   }
   for (size_t i = 1; i < f.size(); ++i) {
@@ -240,38 +248,21 @@ std::shared_ptr<RecogniserModel> CheckRecogniserModel(
   if (sha256_file) std::istringstream(*sha256_file) >> expected;
   const std::string actual = Sha256Hex(text);
   if (expected.empty()) {
-    errors->push_back("recogniser/model.sha256:1:1: missing: it must hold the SHA-256 of model.tsv "
-                      "(written by scripts/train-recogniser)");
+    errors->push_back(
+        "recogniser/model.sha256:1:1: missing: it must hold the SHA-256 of model.tsv "
+        "(written by scripts/train-recogniser)");
     return nullptr;
   }
   if (expected != actual) {
-    errors->push_back(fmt::format("recogniser/model.sha256:1:1: the SHA-256 of model.tsv is {}, not {}: "
-                                  "the model was changed by hand or not rebuilt (scripts/train-recogniser)",
-                                  actual, expected));
+    errors->push_back(
+        fmt::format("recogniser/model.sha256:1:1: the SHA-256 of model.tsv is {}, not {}: "
+                    "the model was changed by hand or not rebuilt (scripts/train-recogniser)",
+                    actual, expected));
     return nullptr;
   }
   auto model = ParseRecogniserModel(text, "recogniser/model.tsv", find_category, errors);
   if (model) model->sha256 = actual;
   return model;
-}
-
-std::shared_ptr<RecogniserModel> LoadRecogniserModel(
-    const std::string& dir, const std::function<int(std::string_view)>& find_category,
-    std::vector<std::string>* errors) {
-  namespace fs = std::filesystem;
-  const fs::path folder = fs::path(dir) / "recogniser";
-  std::error_code ec;
-  if (!fs::exists(folder / "model.tsv", ec)) return nullptr;
-  std::ifstream in(folder / "model.tsv", std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::optional<std::string> sum;
-  if (std::ifstream sum_in(folder / "model.sha256"); sum_in) {
-    std::stringstream s;
-    s << sum_in.rdbuf();
-    sum = s.str();
-  }
-  return CheckRecogniserModel(ss.str(), sum, find_category, errors);
 }
 
 }  // namespace eucomply::kb

@@ -27,10 +27,4 @@ std::shared_ptr<RecogniserModel> CheckRecogniserModel(
     std::string_view text, const std::optional<std::string>& sha256_file,
     const std::function<int(std::string_view)>& find_category, std::vector<std::string>* errors);
 
-// Loads <dir>/recogniser/model.tsv after checking it against model.sha256. Null without
-// errors when the folder holds no model.
-std::shared_ptr<RecogniserModel> LoadRecogniserModel(
-    const std::string& dir, const std::function<int(std::string_view)>& find_category,
-    std::vector<std::string>* errors);
-
 }  // namespace eucomply::kb

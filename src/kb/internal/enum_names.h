@@ -35,8 +35,10 @@ constexpr std::optional<E> EnumFromName(const EnumName<E> (&table)[N], std::stri
 }
 
 inline constexpr EnumName<AttrType> kAttrTypeNames[] = {
-    {AttrType::kBool, "bool"}, {AttrType::kNumber, "number"},
-    {AttrType::kEnum, "enum"}, {AttrType::kSet, "set"},
+    {AttrType::kBool, "bool"},
+    {AttrType::kNumber, "number"},
+    {AttrType::kEnum, "enum"},
+    {AttrType::kSet, "set"},
 };
 
 inline constexpr EnumName<NotifiedBody> kNotifiedBodyNames[] = {
@@ -47,12 +49,12 @@ inline constexpr EnumName<NotifiedBody> kNotifiedBodyNames[] = {
 
 // Also the `unit_dimension` of a unit mapping in the lexicon.
 inline constexpr EnumName<Dimension> kDimensionNames[] = {
-    {Dimension::kNone, "dimensionless"}, {Dimension::kVoltage, "voltage"},
-    {Dimension::kCurrent, "current"},    {Dimension::kPower, "power"},
-    {Dimension::kEnergy, "energy"},      {Dimension::kCharge, "charge"},
-    {Dimension::kMass, "mass"},          {Dimension::kTime, "age/time"},
-    {Dimension::kLength, "length"},      {Dimension::kVolume, "volume"},
-    {Dimension::kPressure, "pressure"},  {Dimension::kSpeed, "speed"},
+    {Dimension::kNone, "dimensionless"},  {Dimension::kVoltage, "voltage"},
+    {Dimension::kCurrent, "current"},     {Dimension::kPower, "power"},
+    {Dimension::kEnergy, "energy"},       {Dimension::kCharge, "charge"},
+    {Dimension::kMass, "mass"},           {Dimension::kTime, "age/time"},
+    {Dimension::kLength, "length"},       {Dimension::kVolume, "volume"},
+    {Dimension::kPressure, "pressure"},   {Dimension::kSpeed, "speed"},
     {Dimension::kFrequency, "frequency"},
 };
 
