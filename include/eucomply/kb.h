@@ -300,7 +300,7 @@ class KnowledgeBase {
   const std::vector<std::pair<int, Value>>& Defaults(int c) const { return defaults_[c]; }
   // The category a Safety Gate category name maps to, or -1.
   int CategoryForSafetyGate(std::string_view name) const;
-  // Acts whose conditions mention attribute `a` (for explanations and questions).
+  // The folder the knowledge base was loaded from; empty when it was loaded from memory.
   const std::string& dir() const { return dir_; }
 
  private:
@@ -331,6 +331,20 @@ class KnowledgeBase {
 // Loads and validates every file under `dir`. On failure the Status (kCorruption) holds one
 // message per problem, each "file:line:col: message", in file order.
 Result<std::shared_ptr<const KnowledgeBase>> LoadKnowledgeBase(const std::string& dir);
+
+// One file of a knowledge base held in memory.
+struct SourceFile {
+  std::string path;     // below the knowledge-base folder: "acts/lvd.yaml", "roles.yaml"
+  std::string content;
+};
+
+// Loads and validates a knowledge base from files in memory, as LoadKnowledgeBase would from a
+// folder `name` holding them: the files of a folder are read by path, messages name each file
+// "<name>/<path>", and recogniser/model.tsv is checked against recogniser/model.sha256. Two
+// differences: a required folder without files is reported "<name>/<folder>: missing
+// (required)", and there are no Official Journal lists (standards/harmonised).
+Result<std::shared_ptr<const KnowledgeBase>> LoadKnowledgeBaseFromSources(
+    const std::vector<SourceFile>& files, const std::string& name = "knowledge");
 
 // Parses one attribute value written as text: "true"/"false" (also yes/no, 是/否) for bools,
 // "230 V" or "230" (canonical unit) for numbers, a value id for enums, and for sets one id or

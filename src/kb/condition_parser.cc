@@ -133,28 +133,19 @@ class Parser {
     return static_cast<int>(out_->nodes.size()) - 1;
   }
 
-  int ParseOr() {
-    int left = ParseAnd();
-    if (!IsKeyword("or")) return left;
-    Node n;
-    n.op = Op::kOr;
-    n.children.push_back(left);
-    while (IsKeyword("or")) {
-      Advance();
-      n.children.push_back(ParseAnd());
-    }
-    return Add(std::move(n));
-  }
+  int ParseOr() { return ParseJoined("or", Op::kOr, &Parser::ParseAnd); }
+  int ParseAnd() { return ParseJoined("and", Op::kAnd, &Parser::ParseUnary); }
 
-  int ParseAnd() {
-    int left = ParseUnary();
-    if (!IsKeyword("and")) return left;
+  // Terms of `next` joined by `keyword` as one n-ary node, or the single term alone.
+  int ParseJoined(const char* keyword, Op op, int (Parser::*next)()) {
+    int left = (this->*next)();
+    if (!IsKeyword(keyword)) return left;
     Node n;
-    n.op = Op::kAnd;
+    n.op = op;
     n.children.push_back(left);
-    while (IsKeyword("and")) {
+    while (IsKeyword(keyword)) {
       Advance();
-      n.children.push_back(ParseUnary());
+      n.children.push_back((this->*next)());
     }
     return Add(std::move(n));
   }
@@ -188,44 +179,42 @@ class Parser {
       n.op = name.text == "true" ? Op::kTrue : Op::kFalse;
       return Add(n);
     }
-    if (name.text == "known") return ParseKnown(name);
-    if (name.text == "applies") return ParseApplies(name);
-    if (name.text == "harmonised") {
-      Expect(Tok::kLParen, "'('");
-      Expect(Tok::kRParen, "')'");
-      Node n;
-      n.op = Op::kHarmonised;
-      return Add(n);
-    }
-    if (name.text == "ce_marking") {
-      Expect(Tok::kLParen, "'('");
-      Expect(Tok::kRParen, "')'");
-      Node n;
-      n.op = Op::kCeMarking;
-      return Add(n);
-    }
+    if (name.text == "known") return ParseKnown();
+    if (name.text == "applies") return ParseApplies();
+    if (name.text == "harmonised") return ParseNullary(Op::kHarmonised);
+    if (name.text == "ce_marking") return ParseNullary(Op::kCeMarking);
     if (name.text == "category") return ParseCategory(name);
     return ParseAttributeTest(name);
   }
 
-  int ParseKnown(const Token& kw) {
-    (void)kw;
+  // The "()" of a function without arguments.
+  int ParseNullary(Op op) {
+    Expect(Tok::kLParen, "'('");
+    Expect(Tok::kRParen, "')'");
+    Node n;
+    n.op = op;
+    return Add(n);
+  }
+
+  // The "(name)" of a function of one name; `what` says what the name must be.
+  Token ParseNameArgument(const char* what) {
     Expect(Tok::kLParen, "'('");
     Token a = cur_;
-    Expect(Tok::kIdent, "an attribute name");
+    Expect(Tok::kIdent, what);
     Expect(Tok::kRParen, "')'");
+    return a;
+  }
+
+  int ParseKnown() {
+    Token a = ParseNameArgument("an attribute name");
     Node n;
     n.op = Op::kKnown;
     n.attr = ResolveAttribute(a);
     return Add(n);
   }
 
-  int ParseApplies(const Token& kw) {
-    (void)kw;
-    Expect(Tok::kLParen, "'('");
-    Token a = cur_;
-    Expect(Tok::kIdent, "an act short name");
-    Expect(Tok::kRParen, "')'");
+  int ParseApplies() {
+    Token a = ParseNameArgument("an act short name");
     Node n;
     n.op = Op::kApplies;
     n.act = env_.find_act(a.text);

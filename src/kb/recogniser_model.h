@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,10 +20,11 @@ std::shared_ptr<RecogniserModel> ParseRecogniserModel(
     std::string_view text, const std::string& path,
     const std::function<int(std::string_view)>& find_category, std::vector<std::string>* errors);
 
-// Loads <dir>/recogniser/model.tsv after checking it against model.sha256. Null without
-// errors when the folder holds no model.
-std::shared_ptr<RecogniserModel> LoadRecogniserModel(
-    const std::string& dir, const std::function<int(std::string_view)>& find_category,
-    std::vector<std::string>* errors);
+// Checks recogniser/model.tsv (`text`) against the SHA-256 of recogniser/model.sha256 (its
+// content, nullopt when there is no such file), then parses it; on errors appends them and
+// returns null.
+std::shared_ptr<RecogniserModel> CheckRecogniserModel(
+    std::string_view text, const std::optional<std::string>& sha256_file,
+    const std::function<int(std::string_view)>& find_category, std::vector<std::string>* errors);
 
 }  // namespace eucomply::kb

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "eucomply/text.h"
+#include "kb/internal/enum_names.h"
 
 namespace eucomply {
 namespace {
@@ -40,6 +41,15 @@ constexpr UnitRow kUnits[] = {
     {"GHz", Dimension::kFrequency, 1e9},
 };
 
+// The unit that conditions and products compare values of each dimension in.
+constexpr kb::EnumName<Dimension> kCanonicalUnits[] = {
+    {Dimension::kNone, ""},        {Dimension::kVoltage, "V"},    {Dimension::kCurrent, "A"},
+    {Dimension::kPower, "W"},      {Dimension::kEnergy, "Wh"},    {Dimension::kCharge, "Ah"},
+    {Dimension::kMass, "kg"},      {Dimension::kTime, "years"},   {Dimension::kLength, "m"},
+    {Dimension::kVolume, "L"},     {Dimension::kPressure, "bar"}, {Dimension::kSpeed, "km/h"},
+    {Dimension::kFrequency, "Hz"},
+};
+
 }  // namespace
 
 std::optional<UnitInfo> LookupUnit(std::string_view symbol) {
@@ -54,43 +64,9 @@ std::optional<UnitInfo> LookupUnit(std::string_view symbol) {
   return std::nullopt;
 }
 
-const char* DimensionName(Dimension d) {
-  switch (d) {
-    case Dimension::kNone: return "dimensionless";
-    case Dimension::kVoltage: return "voltage";
-    case Dimension::kCurrent: return "current";
-    case Dimension::kPower: return "power";
-    case Dimension::kEnergy: return "energy";
-    case Dimension::kCharge: return "charge";
-    case Dimension::kMass: return "mass";
-    case Dimension::kTime: return "age/time";
-    case Dimension::kLength: return "length";
-    case Dimension::kVolume: return "volume";
-    case Dimension::kPressure: return "pressure";
-    case Dimension::kSpeed: return "speed";
-    case Dimension::kFrequency: return "frequency";
-  }
-  return "?";
-}
+const char* DimensionName(Dimension d) { return kb::NameOf(kb::kDimensionNames, d, "?"); }
 
-const char* CanonicalUnit(Dimension d) {
-  switch (d) {
-    case Dimension::kNone: return "";
-    case Dimension::kVoltage: return "V";
-    case Dimension::kCurrent: return "A";
-    case Dimension::kPower: return "W";
-    case Dimension::kEnergy: return "Wh";
-    case Dimension::kCharge: return "Ah";
-    case Dimension::kMass: return "kg";
-    case Dimension::kTime: return "years";
-    case Dimension::kLength: return "m";
-    case Dimension::kVolume: return "L";
-    case Dimension::kPressure: return "bar";
-    case Dimension::kSpeed: return "km/h";
-    case Dimension::kFrequency: return "Hz";
-  }
-  return "";
-}
+const char* CanonicalUnit(Dimension d) { return kb::NameOf(kCanonicalUnits, d, ""); }
 
 std::optional<Quantity> ParseQuantity(std::string_view text) {
   std::string_view s = Trim(text);

@@ -5,6 +5,7 @@
 #include "eucomply/kb.h"
 #include "eucomply/messages.h"
 #include "eucomply/text.h"
+#include "kb/internal/enum_names.h"
 
 namespace eucomply {
 
@@ -17,25 +18,10 @@ std::optional<Lang> ParseLang(std::string_view s) {
 
 std::string SourcePos::ToString() const { return fmt::format("{}:{}:{}", file, line, column); }
 
-const char* AttrTypeName(AttrType t) {
-  switch (t) {
-    case AttrType::kBool: return "bool";
-    case AttrType::kNumber: return "number";
-    case AttrType::kEnum: return "enum";
-    case AttrType::kSet: return "set";
-  }
-  return "?";
-}
+const char* AttrTypeName(AttrType t) { return kb::NameOf(kb::kAttrTypeNames, t, "?"); }
 
 const char* NotifiedBodyName(NotifiedBody nb) {
-  switch (nb) {
-    case NotifiedBody::kUnspecified: return "unspecified";
-    case NotifiedBody::kRequired: return "required";
-    case NotifiedBody::kOptional: return "optional";
-    case NotifiedBody::kNotRequired: return "not_required";
-    case NotifiedBody::kDepends: return "depends";
-  }
-  return "?";
+  return kb::NameOf(kb::kNotifiedBodyNames, nb, "?");
 }
 
 int Attribute::ValueIndex(std::string_view value_id) const {

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include <unistd.h>
 
@@ -113,6 +114,66 @@ TEST(KnowledgeBaseTest, RecogniserModelIsCheckedAndParsed) {
   const std::string msg = malformed.status().ToString();
   EXPECT_NE(msg.find("recogniser/model.tsv:1:9: unknown category 'no_such_category'"), std::string::npos) << msg;
   EXPECT_NE(msg.find("recogniser/model.tsv:3:7: expected class:weight"), std::string::npos) << msg;
+}
+
+// Every file below `dir`, as LoadKnowledgeBaseFromSources takes them.
+std::vector<SourceFile> ReadTree(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::vector<SourceFile> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    files.push_back({fs::relative(e.path(), dir).generic_string(), bytes.str()});
+  }
+  return files;
+}
+
+// The folder loader reads files and hands them to the in-memory one: both must see the same
+// problems in the same order, and the same knowledge.
+TEST(KnowledgeBaseTest, FilesInMemoryLoadAsTheirFolder) {
+  const std::string broken = std::string(EUCOMPLY_SOURCE_DIR) + "/tests/data/kb-broken";
+  auto broken_folder = LoadKnowledgeBase(broken);
+  auto broken_memory = LoadKnowledgeBaseFromSources(ReadTree(broken), "kb-broken");
+  ASSERT_FALSE(broken_folder.ok());
+  ASSERT_FALSE(broken_memory.ok());
+  EXPECT_EQ(broken_memory.status().code(), StatusCode::kCorruption);
+  EXPECT_EQ(broken_memory.status().messages(), broken_folder.status().messages());
+
+  const std::string name = std::filesystem::path(EUCOMPLY_KNOWLEDGE_DIR).filename().string();
+  auto folder = LoadKnowledgeBase(EUCOMPLY_KNOWLEDGE_DIR);
+  auto memory = LoadKnowledgeBaseFromSources(ReadTree(EUCOMPLY_KNOWLEDGE_DIR), name);
+  ASSERT_TRUE(folder.ok()) << folder.status().ToString();
+  ASSERT_TRUE(memory.ok()) << memory.status().ToString();
+  const KnowledgeStats a = ComputeStats(**folder), b = ComputeStats(**memory);
+  EXPECT_EQ(b.acts, a.acts);
+  EXPECT_EQ(b.rules, a.rules);
+  EXPECT_EQ(b.obligations, a.obligations);
+  EXPECT_EQ(b.standards, a.standards);
+  EXPECT_EQ(b.categories, a.categories);
+  EXPECT_EQ(b.attributes, a.attributes);
+  EXPECT_EQ(b.lexicon_terms, a.lexicon_terms);
+  EXPECT_EQ(b.unconfirmed, a.unconfirmed);
+  EXPECT_EQ((*memory)->standard_fits().size(), (*folder)->standard_fits().size());
+  EXPECT_EQ((*memory)->evaluation_order(), (*folder)->evaluation_order());
+  ASSERT_NE((*memory)->recogniser(), nullptr);
+  EXPECT_EQ((*memory)->recogniser()->sha256, (*folder)->recogniser()->sha256);
+  // The Official Journal lists are read from the folder only.
+  EXPECT_EQ((*memory)->harmonised_lists(), nullptr);
+  EXPECT_EQ((*memory)->dir(), "");
+}
+
+TEST(KnowledgeBaseTest, FilesInMemoryNeedTheRequiredSections) {
+  auto kb = LoadKnowledgeBaseFromSources({{"sources.yaml", "sources: []\n"}}, "kb");
+  ASSERT_FALSE(kb.ok());
+  const std::vector<std::string> expected = {
+      "kb/attributes: missing (required)",
+      "kb/categories: missing (required)",
+      "kb/acts: missing (required)",
+      "kb/roles.yaml: missing (required)",
+  };
+  EXPECT_EQ(kb.status().messages(), expected);
 }
 
 TEST(KnowledgeBaseTest, MissingFolderIsNotFound) {

@@ -4,8 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 
@@ -15,8 +13,6 @@
 
 namespace eucomply {
 namespace {
-
-namespace fs = std::filesystem;
 
 constexpr const char* kAttributes = R"(attributes:
   - {id: consumer_product, type: bool, label: {en: "Consumer product", zh: "消费品"}, question: {en: "?", zh: "？"}, why: {en: ".", zh: "。"}}
@@ -116,30 +112,22 @@ scope:
     cite: "TESTDOC Art. 1"
 )";
 
-void Write(const fs::path& p, const char* text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p) << text;
-}
-
 class IntakeTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    fs::path dir = fs::temp_directory_path() / ("eucomply-intake-test-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    Write(dir / "attributes/a.yaml", kAttributes);
-    Write(dir / "categories/c.yaml", kCategories);
-    Write(dir / "lexicon.yaml", kLexicon);
-    Write(dir / "acts/any.yaml", kAct);
-    Write(dir / "acts/veh.yaml", kVehicleAct);
-    Write(dir / "sources.yaml",
-          "sources:\n  - id: TESTDOC\n    title: {en: \"Test\", zh: \"测试\"}\n");
-    Write(dir / "roles.yaml",
-          "roles:\n  - id: manufacturer\n    name: {en: \"Manufacturer\", zh: \"制造商\"}\n"
-          "    definition: {en: \"Makes it.\", zh: \"制造者。\"}\n    cite: \"TESTDOC Art. 1\"\n");
-    auto r = LoadKnowledgeBase(dir.string());
+    auto r = LoadKnowledgeBaseFromSources({
+        {"attributes/a.yaml", kAttributes},
+        {"categories/c.yaml", kCategories},
+        {"lexicon.yaml", kLexicon},
+        {"acts/any.yaml", kAct},
+        {"acts/veh.yaml", kVehicleAct},
+        {"sources.yaml", "sources:\n  - id: TESTDOC\n    title: {en: \"Test\", zh: \"测试\"}\n"},
+        {"roles.yaml",
+         "roles:\n  - id: manufacturer\n    name: {en: \"Manufacturer\", zh: \"制造商\"}\n"
+         "    definition: {en: \"Makes it.\", zh: \"制造者。\"}\n    cite: \"TESTDOC Art. 1\"\n"},
+    });
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     kb_ = *r;
-    fs::remove_all(dir);
   }
 
   // The inferences as "attr=value [evidence]" strings, category as "category=id [evidence]".
