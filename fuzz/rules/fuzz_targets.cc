@@ -73,7 +73,7 @@ namespace eucomply::fuzz {
 
 void FuzzRecogniserModel(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
-  std::vector<std::string> errors;
+  std::vector<Problem> errors;
   auto model = kb::ParseRecogniserModel(
       text, "model.tsv", [](std::string_view s) { return Kb().FindCategory(s); }, &errors);
   if (!model && errors.empty()) std::abort();  // a refusal must say why

@@ -1,5 +1,7 @@
 #include "alerts/internal/act_table.h"
 
+#include "common/find.h"
+
 #include <cstdlib>
 #include <set>
 #include <utility>
@@ -143,12 +145,7 @@ void ReadAliases(Checker& c, const YAML::Node& n, const NamedAct* act, std::vect
 
 }  // namespace
 
-const NamedAct* ActTable::ByKey(std::string_view key) const {
-  for (const NamedAct& a : acts_) {
-    if (a.key == key) return &a;
-  }
-  return nullptr;
-}
+const NamedAct* ActTable::ByKey(std::string_view key) const { return FindBy(acts_, &NamedAct::key, key); }
 
 const NamedAct* ActTable::ByCelex(std::string_view celex) const {
   for (const NamedAct& a : acts_) {

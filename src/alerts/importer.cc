@@ -7,7 +7,7 @@
 #include <unordered_set>
 
 #include "alerts/report_reader.h"
-#include "alerts/sqlite_util.h"
+#include "alerts/internal/sqlite_util.h"
 #include "alerts/weekly_report_parser.h"
 
 namespace eucomply::alerts {

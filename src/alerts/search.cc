@@ -9,7 +9,7 @@
 #include <cmath>
 
 #include "alerts/normalise.h"
-#include "alerts/sqlite_util.h"
+#include "alerts/internal/sqlite_util.h"
 #include "eucomply/text.h"
 
 namespace eucomply::alerts {
@@ -132,7 +132,70 @@ std::string ExactKey(std::string_view s) {
   return o;
 }
 
-uint32_t AlertSearcher::Dictionary::Intern(const std::string& value, const std::string& label) {
+struct AlertSearcher::Impl {
+  explicit Impl(AlertStore* store) : store_(store) {}
+  Result<SearchResponse> Search(const SearchRequest& request);
+  Status EnsureLoaded();
+
+  struct Dictionary {
+    std::vector<std::string> values;
+    std::vector<std::string> labels;
+    std::unordered_map<std::string, uint32_t> index;
+    uint32_t Intern(const std::string& value, const std::string& label);
+  };
+  // One alert's facet values, flat so that counting facets over thousands of matches
+  // walks contiguous memory.
+  struct Row {
+    int64_t id = 0;
+    int32_t date_days = 0;
+    int32_t order = 0;
+    uint32_t single[kFacetCount] = {};  // category, origin, notifying, level, year
+    uint32_t multi_begin[3] = {};       // risks, acts, standards: ranges of multi_values_
+    uint32_t multi_end[3] = {};
+  };
+
+  Status PrepareStatements();
+
+  // The phases of Search.
+  using Candidate = std::pair<int32_t, double>;  // a row and its score (lower is better)
+  // Per facet, which dictionary ids pass (by id); empty: the facet is not filtered.
+  using FacetFilter = std::array<std::vector<char>, kFacetCount>;
+  using FacetCounts = std::array<std::vector<int64_t>, kFacetCount>;  // by dictionary id
+  int32_t RowOf(int64_t id) const;  // -1 for an id not loaded
+  Result<std::vector<Candidate>> Candidates(const SearchRequest& request, SearchResponse* response);
+  void MarkExactMatches(const std::string& text, std::vector<double>* best);
+  Status RankText(const SearchRequest& request, const std::string& fts, std::vector<double>* best,
+                  SearchResponse* response);
+  Status MatchingRows(const std::string& expr, const std::string& text, std::vector<int32_t>* out);
+  FacetFilter ResolveFilters(const SearchRequest& request) const;
+  bool Passes(const Row& r, const FacetFilter& allowed, const SearchRequest& request) const;
+  FacetCounts CountFacets(const SearchRequest& request, const FacetFilter& allowed,
+                          std::vector<Candidate>* candidates) const;
+  void CountMonths(const std::vector<Candidate>& candidates, SearchResponse* response) const;
+  void ListFacets(const SearchRequest& request, const FacetCounts& counts, SearchResponse* response) const;
+  void TopHits(const SearchRequest& request, std::vector<Candidate>* candidates, SearchResponse* response);
+
+  AlertStore* store_;
+  bool prepared_ = false;
+  Stmt fts_ids_, fts_ranked_, barcode_, hit_;
+  bool loaded_ = false;
+  uint64_t generation_ = 0;
+  std::array<Dictionary, kFacetCount> dicts_;
+  std::vector<Row> rows_;
+  std::vector<uint32_t> multi_values_;
+  std::vector<int32_t> row_of_id_;
+  std::vector<int> year_values_;  // by year-dictionary id
+  // Normalised name, brand, model and case number -> rows: an exact match ranks first.
+  std::unordered_multimap<std::string, int32_t> exact_;
+};
+
+AlertSearcher::AlertSearcher(AlertStore* store) : impl_(std::make_unique<Impl>(store)) {}
+AlertSearcher::~AlertSearcher() = default;
+AlertSearcher::AlertSearcher(AlertSearcher&&) noexcept = default;
+AlertSearcher& AlertSearcher::operator=(AlertSearcher&&) noexcept = default;
+Result<SearchResponse> AlertSearcher::Search(const SearchRequest& request) { return impl_->Search(request); }
+
+uint32_t AlertSearcher::Impl::Dictionary::Intern(const std::string& value, const std::string& label) {
   auto [it, inserted] = index.emplace(value, static_cast<uint32_t>(values.size()));
   if (inserted) {
     values.push_back(value);
@@ -141,7 +204,7 @@ uint32_t AlertSearcher::Dictionary::Intern(const std::string& value, const std::
   return it->second;
 }
 
-Status AlertSearcher::PrepareStatements() {
+Status AlertSearcher::Impl::PrepareStatements() {
   sqlite3* db = store_->handle();
   struct {
     Stmt* stmt;
@@ -163,7 +226,7 @@ Status AlertSearcher::PrepareStatements() {
   return Status::Ok();
 }
 
-Status AlertSearcher::EnsureLoaded() {
+Status AlertSearcher::Impl::EnsureLoaded() {
   if (!prepared_) {
     if (Status st = PrepareStatements(); !st.ok()) return st;
   }
@@ -256,11 +319,11 @@ Status AlertSearcher::EnsureLoaded() {
   return Status::Ok();
 }
 
-int32_t AlertSearcher::RowOf(int64_t id) const {
+int32_t AlertSearcher::Impl::RowOf(int64_t id) const {
   return id >= 0 && id < static_cast<int64_t>(row_of_id_.size()) ? row_of_id_[id] : -1;
 }
 
-Result<SearchResponse> AlertSearcher::Search(const SearchRequest& request) {
+Result<SearchResponse> AlertSearcher::Impl::Search(const SearchRequest& request) {
   if (Status st = EnsureLoaded(); !st.ok()) return st;
   SearchResponse response;
   Result<std::vector<Candidate>> candidates = Candidates(request, &response);
@@ -275,7 +338,7 @@ Result<SearchResponse> AlertSearcher::Search(const SearchRequest& request) {
 }
 
 // Every row when there is no text; else the rows the text matches, with their scores.
-Result<std::vector<AlertSearcher::Candidate>> AlertSearcher::Candidates(const SearchRequest& request,
+Result<std::vector<AlertSearcher::Impl::Candidate>> AlertSearcher::Impl::Candidates(const SearchRequest& request,
                                                                          SearchResponse* response) {
   std::vector<Candidate> candidates;
   std::string fts = BuildFtsQuery(request.text, request.match_any);
@@ -295,7 +358,7 @@ Result<std::vector<AlertSearcher::Candidate>> AlertSearcher::Candidates(const Se
 }
 
 // An exact barcode comes first, then an exact name, brand, model or case number.
-void AlertSearcher::MarkExactMatches(const std::string& text, std::vector<double>* best) {
+void AlertSearcher::Impl::MarkExactMatches(const std::string& text, std::vector<double>* best) {
   std::string barcode = QueryBarcode(text);
   if (!barcode.empty()) {
     barcode_.Reset();
@@ -310,7 +373,7 @@ void AlertSearcher::MarkExactMatches(const std::string& text, std::vector<double
 
 // All matches first, unranked: cheap, and tells whether bm25 is affordable. A broad query
 // ranks only title matches above the rest.
-Status AlertSearcher::RankText(const SearchRequest& request, const std::string& fts,
+Status AlertSearcher::Impl::RankText(const SearchRequest& request, const std::string& fts,
                                std::vector<double>* best, SearchResponse* response) {
   std::vector<int32_t> matched;
   if (Status st = MatchingRows(fts, request.text, &matched); !st.ok()) return st;
@@ -332,7 +395,7 @@ Status AlertSearcher::RankText(const SearchRequest& request, const std::string& 
   return Status::Ok();
 }
 
-Status AlertSearcher::MatchingRows(const std::string& expr, const std::string& text,
+Status AlertSearcher::Impl::MatchingRows(const std::string& expr, const std::string& text,
                                    std::vector<int32_t>* out) {
   fts_ids_.Reset();
   fts_ids_.Bind(1, expr);
@@ -348,7 +411,7 @@ Status AlertSearcher::MatchingRows(const std::string& expr, const std::string& t
 
 // The filters as sets of dictionary ids: a value matches exactly (for acts, also by name),
 // else every value whose label contains it.
-AlertSearcher::FacetFilter AlertSearcher::ResolveFilters(const SearchRequest& request) const {
+AlertSearcher::Impl::FacetFilter AlertSearcher::Impl::ResolveFilters(const SearchRequest& request) const {
   FacetFilter allowed;
   for (Facet f : kAllFacets) {
     const auto& wanted = request.filters[static_cast<size_t>(f)];
@@ -375,7 +438,7 @@ AlertSearcher::FacetFilter AlertSearcher::ResolveFilters(const SearchRequest& re
   return allowed;
 }
 
-bool AlertSearcher::Passes(const Row& r, const FacetFilter& allowed, const SearchRequest& request) const {
+bool AlertSearcher::Impl::Passes(const Row& r, const FacetFilter& allowed, const SearchRequest& request) const {
   for (Facet f : kAllFacets) {
     const std::vector<char>& ok = allowed[static_cast<size_t>(f)];
     if (ok.empty()) continue;
@@ -399,7 +462,7 @@ bool AlertSearcher::Passes(const Row& r, const FacetFilter& allowed, const Searc
 }
 
 // Drops the candidates the filters reject and counts facet values over exactly the rest.
-AlertSearcher::FacetCounts AlertSearcher::CountFacets(const SearchRequest& request, const FacetFilter& allowed,
+AlertSearcher::Impl::FacetCounts AlertSearcher::Impl::CountFacets(const SearchRequest& request, const FacetFilter& allowed,
                                                       std::vector<Candidate>* candidates) const {
   FacetCounts counts;
   for (Facet f : kAllFacets) counts[static_cast<size_t>(f)].assign(dicts_[static_cast<size_t>(f)].values.size(), 0);
@@ -422,7 +485,7 @@ AlertSearcher::FacetCounts AlertSearcher::CountFacets(const SearchRequest& reque
   return counts;
 }
 
-void AlertSearcher::CountMonths(const std::vector<Candidate>& candidates, SearchResponse* response) const {
+void AlertSearcher::Impl::CountMonths(const std::vector<Candidate>& candidates, SearchResponse* response) const {
   std::map<int, int64_t> by_month;  // year * 12 + month - 1
   for (const auto& c : candidates) {
     const std::string ymd = Date::FromDays(rows_[c.first].date_days).ToString();  // YYYY-MM-DD
@@ -434,7 +497,7 @@ void AlertSearcher::CountMonths(const std::vector<Candidate>& candidates, Search
   }
 }
 
-void AlertSearcher::ListFacets(const SearchRequest& request, const FacetCounts& counts,
+void AlertSearcher::Impl::ListFacets(const SearchRequest& request, const FacetCounts& counts,
                                SearchResponse* response) const {
   for (Facet f : kAllFacets) {
     const size_t fi = static_cast<size_t>(f);
@@ -468,7 +531,7 @@ void AlertSearcher::ListFacets(const SearchRequest& request, const FacetCounts& 
 }
 
 // The page of hits: best score, then newest report, then report order.
-void AlertSearcher::TopHits(const SearchRequest& request, std::vector<Candidate>* candidates,
+void AlertSearcher::Impl::TopHits(const SearchRequest& request, std::vector<Candidate>* candidates,
                             SearchResponse* response) {
   auto better = [&](const Candidate& a, const Candidate& b) {
     if (a.second != b.second) return a.second < b.second;

@@ -14,11 +14,11 @@
 #include <string>
 #include <string_view>
 #include <map>
+#include <memory>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
-#include "alerts/sqlite_util.h"
 #include "alerts/store.h"
 #include "eucomply/status.h"
 
@@ -92,62 +92,17 @@ std::string ExactKey(std::string_view s);
 
 class AlertSearcher {
  public:
-  explicit AlertSearcher(AlertStore* store) : store_(store) {}
+  explicit AlertSearcher(AlertStore* store);
+  ~AlertSearcher();
+  AlertSearcher(AlertSearcher&&) noexcept;
+  AlertSearcher& operator=(AlertSearcher&&) noexcept;
   Result<SearchResponse> Search(const SearchRequest& request);
 
  private:
-  Status EnsureLoaded();
-
-  struct Dictionary {
-    std::vector<std::string> values;
-    std::vector<std::string> labels;
-    std::unordered_map<std::string, uint32_t> index;
-    uint32_t Intern(const std::string& value, const std::string& label);
-  };
-  // One alert's facet values, flat so that counting facets over thousands of matches
-  // walks contiguous memory.
-  struct Row {
-    int64_t id = 0;
-    int32_t date_days = 0;
-    int32_t order = 0;
-    uint32_t single[kFacetCount] = {};  // category, origin, notifying, level, year
-    uint32_t multi_begin[3] = {};       // risks, acts, standards: ranges of multi_values_
-    uint32_t multi_end[3] = {};
-  };
-
-  Status PrepareStatements();
-
-  // The phases of Search.
-  using Candidate = std::pair<int32_t, double>;  // a row and its score (lower is better)
-  // Per facet, which dictionary ids pass (by id); empty: the facet is not filtered.
-  using FacetFilter = std::array<std::vector<char>, kFacetCount>;
-  using FacetCounts = std::array<std::vector<int64_t>, kFacetCount>;  // by dictionary id
-  int32_t RowOf(int64_t id) const;  // -1 for an id not loaded
-  Result<std::vector<Candidate>> Candidates(const SearchRequest& request, SearchResponse* response);
-  void MarkExactMatches(const std::string& text, std::vector<double>* best);
-  Status RankText(const SearchRequest& request, const std::string& fts, std::vector<double>* best,
-                  SearchResponse* response);
-  Status MatchingRows(const std::string& expr, const std::string& text, std::vector<int32_t>* out);
-  FacetFilter ResolveFilters(const SearchRequest& request) const;
-  bool Passes(const Row& r, const FacetFilter& allowed, const SearchRequest& request) const;
-  FacetCounts CountFacets(const SearchRequest& request, const FacetFilter& allowed,
-                          std::vector<Candidate>* candidates) const;
-  void CountMonths(const std::vector<Candidate>& candidates, SearchResponse* response) const;
-  void ListFacets(const SearchRequest& request, const FacetCounts& counts, SearchResponse* response) const;
-  void TopHits(const SearchRequest& request, std::vector<Candidate>* candidates, SearchResponse* response);
-
-  AlertStore* store_;
-  bool prepared_ = false;
-  Stmt fts_ids_, fts_ranked_, barcode_, hit_;
-  bool loaded_ = false;
-  uint64_t generation_ = 0;
-  std::array<Dictionary, kFacetCount> dicts_;
-  std::vector<Row> rows_;
-  std::vector<uint32_t> multi_values_;
-  std::vector<int32_t> row_of_id_;
-  std::vector<int> year_values_;  // by year-dictionary id
-  // Normalised name, brand, model and case number -> rows: an exact match ranks first.
-  std::unordered_multimap<std::string, int32_t> exact_;
+  // The facet table, the prepared statements and the ranking phases (search.cc): SQLite
+  // stays out of this header.
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace eucomply::alerts

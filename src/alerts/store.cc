@@ -3,7 +3,7 @@
 #include <sqlite3.h>
 
 #include "alerts/normalise.h"
-#include "alerts/sqlite_util.h"
+#include "alerts/internal/sqlite_util.h"
 
 namespace eucomply::alerts {
 namespace {

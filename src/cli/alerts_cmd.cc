@@ -86,6 +86,25 @@ class ProgressBar {
   bool drawn_ = false;
 };
 
+// Runs an import or an update behind a progress bar. Prints its warnings, and on failure
+// its error (exit code 1, nullopt).
+template <typename Summary, typename Step>
+std::optional<Summary> WithProgress(const char* name, Context& ctx, Step step) {
+  ProgressBar bar(name);
+  auto on_progress = [&bar](const al::ImportProgress& p) {
+    bar.Update(p.done, p.total, std::to_string(p.alerts_added) + " alerts added");
+  };
+  Result<Summary> s = step(on_progress);
+  bar.Finish();
+  if (!s.ok()) {
+    std::cerr << "eucomply alerts " << name << ": " << s.status().ToString() << "\n";
+    ctx.exit_code = 1;
+    return std::nullopt;
+  }
+  for (const std::string& w : s->warnings) std::cerr << "warning: " << w << "\n";
+  return std::move(s).value();
+}
+
 void PrintAlertText(const al::StoredAlert& s) {
   const al::Alert& a = s.alert;
   auto line = [](const char* label, const std::string& v) {
@@ -93,13 +112,11 @@ void PrintAlertText(const al::StoredAlert& s) {
   };
   std::cout << a.case_number << "  (report " << s.report_date << ", " << s.report_year << " week "
             << s.report_week << ", order " << a.order << ")\n";
-  line("URL", a.reference);
-  line("Category", a.category);
-  line("Product", a.product);
-  line("Brand", a.brand);
-  line("Name", a.name);
-  line("Model", a.model);
-  line("Batch", a.batch);
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"URL", &a.reference}, {"Category", &a.category}, {"Product", &a.product},
+      {"Brand", &a.brand},   {"Name", &a.name},         {"Model", &a.model},
+      {"Batch", &a.batch}};
+  for (const auto& [label, value] : fields) line(label, *value);
   if (!a.barcodes.empty()) {
     std::string codes;
     for (const al::Barcode& b : a.barcodes) {
@@ -178,20 +195,13 @@ void AddImport(CLI::App& alerts, Context& ctx) {
   cmd->callback([o, &ctx] {
     auto store = OpenStore(o->common, ctx, true);
     if (!store) return;
-    ProgressBar bar("import");
-    al::ImportOptions opts;
-    opts.parse_threads = o->threads;
-    opts.on_progress = [&bar](const al::ImportProgress& p) {
-      bar.Update(p.done, p.total, std::to_string(p.alerts_added) + " alerts added");
-    };
-    Result<al::ImportSummary> s = al::ImportPaths(*store, o->paths, opts);
-    bar.Finish();
-    if (!s.ok()) {
-      std::cerr << "eucomply alerts import: " << s.status().ToString() << "\n";
-      ctx.exit_code = 1;
-      return;
-    }
-    for (const std::string& w : s->warnings) std::cerr << "warning: " << w << "\n";
+    auto s = WithProgress<al::ImportSummary>("import", ctx, [&](const auto& on_progress) {
+      al::ImportOptions opts;
+      opts.parse_threads = o->threads;
+      opts.on_progress = on_progress;
+      return al::ImportPaths(*store, o->paths, opts);
+    });
+    if (!s) return;
     for (const std::string& e : s->errors) std::cerr << "error: " << e << " (file skipped)\n";
     Result<int64_t> total = store->AlertCount();
     if (o->common.json()) {
@@ -209,6 +219,68 @@ void AddImport(CLI::App& alerts, Context& ctx) {
     }
     if (s->failed > 0) ctx.exit_code = 1;
   });
+}
+
+// Writes every hit as CSV or XLSX to `output` (through a temporary file, renamed when
+// complete), or CSV to standard output; the exit code.
+int ExportHits(const std::vector<al::SearchHit>& hits, bool xlsx, const std::string& output) {
+  std::string data;
+  if (xlsx) {
+    auto x = HitsXlsx(hits);
+    if (!x.ok()) {
+      std::cerr << "eucomply alerts search: " << x.status().ToString() << "\n";
+      return 1;
+    }
+    data = std::move(*x);
+  } else {
+    data = HitsCsv(hits);
+  }
+  if (output.empty()) {
+    std::cout << data;
+    return 0;
+  }
+  const std::string tmp = output + ".tmp";
+  std::ofstream f(tmp, std::ios::binary);
+  f << data;
+  f.close();
+  if (!f || std::rename(tmp.c_str(), output.c_str()) != 0) {
+    std::cerr << "eucomply alerts search: cannot write " << output << "\n";
+    return 1;
+  }
+  std::cerr << "eucomply alerts search: " << hits.size() << " alerts written to " << output << "\n";
+  return 0;
+}
+
+void PrintHits(const al::SearchResponse& r, const al::SearchRequest& req) {
+  std::cout << r.total << " alerts match";
+  if (!r.hits.empty()) {
+    std::cout << " (showing " << req.offset + 1 << "-" << req.offset + static_cast<int>(r.hits.size())
+              << ")";
+  }
+  std::cout << "\n";
+  for (const al::SearchHit& h : r.hits) {
+    std::string title = h.product;
+    if (!h.name.empty()) title += (title.empty() ? "" : " — ") + h.name;
+    if (!h.brand.empty()) title += " [" + h.brand + "]";
+    if (title.empty()) title = h.description.substr(0, 80);
+    std::cout << "  " << h.case_number << "  " << h.report_date << "  " << h.category << ": "
+              << title << "\n      risk: " << h.risk_type << "; origin: " << h.country_of_origin
+              << "; " << h.level << "\n      " << h.reference << "\n";
+  }
+  for (al::Facet f : al::kAllFacets) {
+    const auto& values = r.facets[static_cast<size_t>(f)];
+    if (values.empty()) continue;
+    std::cout << al::FacetName(f) << ":";
+    size_t shown = 0;
+    for (const al::FacetCount& c : values) {
+      if (shown++ == 8) {
+        std::cout << " ...";
+        break;
+      }
+      std::cout << (shown == 1 ? " " : ", ") << c.label << " " << c.count;
+    }
+    std::cout << "\n";
+  }
 }
 
 void AddSearch(CLI::App& alerts, Context& ctx) {
@@ -257,32 +329,7 @@ void AddSearch(CLI::App& alerts, Context& ctx) {
       return;
     }
     if (o->xlsx || o->csv) {
-      std::string csv;
-      if (o->xlsx) {
-        auto x = HitsXlsx(r->hits);
-        if (!x.ok()) {
-          std::cerr << "eucomply alerts search: " << x.status().ToString() << "\n";
-          ctx.exit_code = 1;
-          return;
-        }
-        csv = std::move(*x);
-      } else {
-        csv = HitsCsv(r->hits);
-      }
-      if (o->output.empty()) {
-        std::cout << csv;
-      } else {
-        const std::string tmp = o->output + ".tmp";
-        std::ofstream f(tmp, std::ios::binary);
-        f << csv;
-        f.close();
-        if (!f || std::rename(tmp.c_str(), o->output.c_str()) != 0) {
-          std::cerr << "eucomply alerts search: cannot write " << o->output << "\n";
-          ctx.exit_code = 1;
-          return;
-        }
-        std::cerr << "eucomply alerts search: " << r->hits.size() << " alerts written to " << o->output << "\n";
-      }
+      ctx.exit_code = ExportHits(r->hits, o->xlsx, o->output);
       return;
     }
     if (o->common.json()) {
@@ -294,35 +341,7 @@ void AddSearch(CLI::App& alerts, Context& ctx) {
                 << "\n";
       return;
     }
-    std::cout << r->total << " alerts match";
-    if (!r->hits.empty()) {
-      std::cout << " (showing " << req.offset + 1 << "-" << req.offset + static_cast<int>(r->hits.size())
-                << ")";
-    }
-    std::cout << "\n";
-    for (const al::SearchHit& h : r->hits) {
-      std::string title = h.product;
-      if (!h.name.empty()) title += (title.empty() ? "" : " — ") + h.name;
-      if (!h.brand.empty()) title += " [" + h.brand + "]";
-      if (title.empty()) title = h.description.substr(0, 80);
-      std::cout << "  " << h.case_number << "  " << h.report_date << "  " << h.category << ": "
-                << title << "\n      risk: " << h.risk_type << "; origin: " << h.country_of_origin
-                << "; " << h.level << "\n      " << h.reference << "\n";
-    }
-    for (al::Facet f : al::kAllFacets) {
-      const auto& values = r->facets[static_cast<size_t>(f)];
-      if (values.empty()) continue;
-      std::cout << al::FacetName(f) << ":";
-      size_t shown = 0;
-      for (const al::FacetCount& c : values) {
-        if (shown++ == 8) {
-          std::cout << " ...";
-          break;
-        }
-        std::cout << (shown == 1 ? " " : ", ") << c.label << " " << c.count;
-      }
-      std::cout << "\n";
-    }
+    PrintHits(*r, req);
   });
 }
 
@@ -438,22 +457,15 @@ void AddUpdate(CLI::App& alerts, Context& ctx) {
   cmd->callback([o, &ctx] {
     auto store = OpenStore(o->common, ctx, true);
     if (!store) return;
-    ProgressBar bar("update");
-    al::UpdateOptions opts;
-    opts.source = o->source;
-    opts.attempts = o->retries;
-    opts.timeout_seconds = o->timeout;
-    opts.on_progress = [&bar](const al::ImportProgress& p) {
-      bar.Update(p.done, p.total, std::to_string(p.alerts_added) + " alerts added");
-    };
-    Result<al::UpdateSummary> s = al::UpdateFromSource(*store, opts);
-    bar.Finish();
-    if (!s.ok()) {
-      std::cerr << "eucomply alerts update: " << s.status().ToString() << "\n";
-      ctx.exit_code = 1;
-      return;
-    }
-    for (const std::string& w : s->warnings) std::cerr << "warning: " << w << "\n";
+    auto s = WithProgress<al::UpdateSummary>("update", ctx, [&](const auto& on_progress) {
+      al::UpdateOptions opts;
+      opts.source = o->source;
+      opts.attempts = o->retries;
+      opts.timeout_seconds = o->timeout;
+      opts.on_progress = on_progress;
+      return al::UpdateFromSource(*store, opts);
+    });
+    if (!s) return;
     for (const std::string& e : s->errors) std::cerr << "error: " << e << "\n";
     if (o->common.json()) {
       std::cout << json{{"listed", s->listed},

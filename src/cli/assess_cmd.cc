@@ -224,7 +224,7 @@ void AddAssessCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("--format", args->format, "text, json, markdown or summary")
       ->check(CLI::IsMember({"text", "json", "markdown", "summary"}))
       ->capture_default_str();
-  cmd->add_option("--kb", args->kb_dir, "Knowledge-base folder (default: the bundled one)");
+  AddKbOption(cmd, &args->kb_dir);
   cmd->add_flag("--interactive,-i", args->interactive,
                 "Ask the next question until nothing is undetermined");
   cmd->callback([args, &ctx]() { ctx.exit_code = RunAssess(*args); });

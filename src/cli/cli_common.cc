@@ -14,4 +14,8 @@ std::string DefaultDataDir() {
   return "eucomply-data";
 }
 
+void AddKbOption(CLI::App* cmd, std::string* dir) {
+  cmd->add_option("--kb", *dir, "Knowledge-base folder (default: the bundled one)");
+}
+
 }  // namespace eucomply::cli

@@ -17,6 +17,8 @@ struct Context {
 std::string DefaultKnowledgeDir();
 // The data folder (alert store): $EUCOMPLY_DATA, else ./eucomply-data.
 std::string DefaultDataDir();
+// --kb DIR, with the same help in every command: the folder, or "" for the bundled one.
+void AddKbOption(CLI::App* cmd, std::string* dir);
 
 void AddAssessCommand(CLI::App& app, Context& ctx);
 void AddKbCommands(CLI::App& app, Context& ctx);

@@ -13,9 +13,7 @@ namespace eucomply::cli {
 namespace {
 
 struct KbArgs {
-  std::string kb_dir;
-  std::string format = "text";
-  std::string lang = "en";
+  std::string kb_dir, format = "text", lang = "en";
 };
 
 std::string Dir(const KbArgs& a) { return a.kb_dir.empty() ? DefaultKnowledgeDir() : a.kb_dir; }
@@ -35,13 +33,28 @@ int RunCheck(const KbArgs& a) {
   return 0;
 }
 
-int RunActs(const KbArgs& a) {
+struct LoadedKb {
+  std::shared_ptr<const KnowledgeBase> kb;
+  Lang lang;
+  const KnowledgeBase& operator*() const { return *kb; }
+  const KnowledgeBase* operator->() const { return kb.get(); }
+};
+
+// The knowledge base and the --lang of the command, or nullopt after printing why not.
+std::optional<LoadedKb> LoadWithLang(const KbArgs& a) {
   auto lang = ParseLang(a.lang);
   auto kb = LoadKnowledgeBase(Dir(a));
   if (!kb.ok() || !lang) {
     std::cerr << (lang ? kb.status().ToString() : "--lang must be en or zh") << "\n";
-    return 1;
+    return std::nullopt;
   }
+  return LoadedKb{*kb, *lang};
+}
+
+int RunActs(const KbArgs& a) {
+  auto kb = LoadWithLang(a);
+  if (!kb) return 1;
+  const Lang* lang = &kb->lang;
   if (a.format == "json") {
     nlohmann::json arr = nlohmann::json::array();
     for (const auto& act : (*kb)->acts()) arr.push_back(ActToJson(**kb, act, *lang, false));
@@ -57,12 +70,9 @@ int RunActs(const KbArgs& a) {
 
 // The taxonomy as a tree: id, name, and the Safety Gate categories each one stands for.
 int RunCategories(const KbArgs& a) {
-  auto lang = ParseLang(a.lang);
-  auto kb = LoadKnowledgeBase(Dir(a));
-  if (!kb.ok() || !lang) {
-    std::cerr << (lang ? kb.status().ToString() : "--lang must be en or zh") << "\n";
-    return 1;
-  }
+  auto kb = LoadWithLang(a);
+  if (!kb) return 1;
+  const Lang* lang = &kb->lang;
   const KnowledgeBase& K = **kb;
   const int n = static_cast<int>(K.categories().size());
   std::vector<std::vector<int>> children(n);
@@ -132,7 +142,7 @@ void AddKbCommands(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<KbArgs>();
   CLI::App* kb = app.add_subcommand("kb", "The knowledge base: check, list acts and categories, statistics");
   kb->require_subcommand(1);
-  kb->add_option("--kb", args->kb_dir, "Knowledge-base folder (default: the bundled one)");
+  AddKbOption(kb, &args->kb_dir);
   CLI::App* check = kb->add_subcommand("check", "Validate every file; list every problem");
   check->callback([args, &ctx]() { ctx.exit_code = RunCheck(*args); });
   CLI::App* acts = kb->add_subcommand("acts", "List the acts");

@@ -29,6 +29,20 @@ struct ServeArgs {
   bool no_pin = false;
 };
 
+// Loads an optional part of the knowledge base into *out when `path` exists; false (after
+// printing why) when it exists and does not load.
+template <typename T, typename Load>
+bool LoadIfPresent(const std::string& path, const char* what, std::shared_ptr<const T>* out, Load load) {
+  if (!std::filesystem::exists(path)) return true;
+  auto r = load();
+  if (!r.ok()) {
+    std::cerr << "eucomply serve: " << what << " does not load" << ":\n" << r.status().ToString() << "\n";
+    return false;
+  }
+  *out = std::move(r).value();
+  return true;
+}
+
 int RunServe(const ServeArgs& a) {
   auto kb = LoadKnowledgeBase(a.kb.empty() ? DefaultKnowledgeDir() : a.kb);
   if (!kb.ok()) {
@@ -48,34 +62,23 @@ int RunServe(const ServeArgs& a) {
   }
   server::ApiOptions api_options;
   api_options.kb = std::move(kb).value();
-  // The hazard library of the risk routes, when the knowledge base has one (knowledge/risk).
-  const std::string risk_dir = (a.kb.empty() ? DefaultKnowledgeDir() : a.kb) + "/risk";
-  if (std::filesystem::exists(risk_dir + "/hazards.yaml")) {
-    auto lib = risk::LoadHazardLibrary(*api_options.kb, risk_dir);
-    if (!lib.ok()) {
-      std::cerr << "eucomply serve: the hazard library does not load:\n" << lib.status().ToString() << "\n";
-      return 1;
-    }
-    api_options.hazards = std::move(lib).value();
-  }
-  const std::string vocab = (a.kb.empty() ? DefaultKnowledgeDir() : a.kb) + "/alerts/vocabulary.yaml";
-  if (std::filesystem::exists(vocab)) {
-    auto v = alerts::LoadVocabulary(vocab);
-    if (!v.ok()) {
-      std::cerr << "eucomply serve: the Safety Gate vocabulary does not load:\n" << v.status().ToString() << "\n";
-      return 1;
-    }
-    api_options.alert_vocabulary = *v;
-  }
-  const std::string hs_dir = (a.kb.empty() ? DefaultKnowledgeDir() : a.kb) + "/standards/harmonised";
-  if (std::filesystem::exists(hs_dir)) {
-    auto lists = standards::LoadLists(hs_dir);
-    if (!lists.ok()) {
-      std::cerr << "eucomply serve: the harmonised-standard lists do not load:\n" << lists.status().ToString() << "\n";
-      return 1;
-    }
-    api_options.harmonised = std::make_shared<const std::map<std::string, standards::ActList>>(std::move(*lists));
-  }
+  // The optional parts of the knowledge base, each loaded when its file is there: the hazard
+  // library of the risk routes, the Safety Gate vocabulary, the harmonised-standard lists.
+  const std::string dir = a.kb.empty() ? DefaultKnowledgeDir() : a.kb;
+  const KnowledgeBase& kb_ref = *api_options.kb;
+  const bool ok =
+      LoadIfPresent(dir + "/risk/hazards.yaml", "the hazard library", &api_options.hazards,
+                    [&] { return risk::LoadHazardLibrary(kb_ref, dir + "/risk"); }) &&
+      LoadIfPresent(dir + "/alerts/vocabulary.yaml", "the Safety Gate vocabulary",
+                    &api_options.alert_vocabulary,
+                    [&] { return alerts::LoadVocabulary(dir + "/alerts/vocabulary.yaml"); }) &&
+      LoadIfPresent(dir + "/standards/harmonised", "the harmonised-standard lists", &api_options.harmonised,
+                    [&]() -> Result<std::shared_ptr<const std::map<std::string, standards::ActList>>> {
+                      auto lists = standards::LoadLists(dir + "/standards/harmonised");
+                      if (!lists.ok()) return lists.status();
+                      return std::make_shared<const std::map<std::string, standards::ActList>>(std::move(*lists));
+                    });
+  if (!ok) return 1;
   api_options.data_dir = a.data;
   api_options.web_dir = a.web;
   api_options.version = server::ProgramVersion();
@@ -120,7 +123,7 @@ void AddServeCommand(CLI::App& app, Context& ctx) {
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
   cmd->add_option("--data", a->data, "Data folder holding alerts.sqlite (default: $EUCOMPLY_DATA or ./eucomply-data)");
-  cmd->add_option("--kb", a->kb, "Knowledge-base folder (default: the bundled one)");
+  AddKbOption(cmd, &a->kb);
   cmd->add_option("--web", a->web, "Web front end folder served at / (missing: none)")
       ->capture_default_str();
   cmd->add_option("--threads", a->threads, "Worker threads (default: the number of cores)")

@@ -27,6 +27,16 @@ std::string ListsDir(const StdArgs& a) {
 }
 
 // An act given as CELEX or a short name of the knowledge base ("LVD").
+// The harmonised-standard lists of the knowledge base, or nullopt after printing why not.
+std::optional<std::map<std::string, hs::ActList>> LoadListsOrSay(const StdArgs& a) {
+  auto lists = hs::LoadLists(ListsDir(a));
+  if (!lists.ok()) {
+    std::cerr << lists.status().ToString() << "\n";
+    return std::nullopt;
+  }
+  return std::move(lists).value();
+}
+
 std::string ResolveAct(const StdArgs& a, const std::string& act) {
   if (act.empty()) return "";
   auto kb = LoadKnowledgeBase(a.kb_dir.empty() ? DefaultKnowledgeDir() : a.kb_dir);
@@ -88,11 +98,8 @@ int RunList(const StdArgs& a) {
     std::cerr << "eucomply kb standards: --as-of must be a date YYYY-MM-DD, not '" << a.as_of << "'\n";
     return 2;
   }
-  auto lists = hs::LoadLists(ListsDir(a));
-  if (!lists.ok()) {
-    std::cerr << lists.status().ToString() << "\n";
-    return 1;
-  }
+  auto lists = LoadListsOrSay(a);
+  if (!lists) return 1;
   const std::string act = ResolveAct(a, a.act);
   if (!act.empty() && !lists->count(act)) {
     std::cerr << "eucomply kb standards: no list for act '" << a.act << "' (acts with lists:";
@@ -118,11 +125,8 @@ int RunOne(const StdArgs& a) {
     std::cerr << "eucomply kb standard: --as-of must be a date YYYY-MM-DD\n";
     return 2;
   }
-  auto lists = hs::LoadLists(ListsDir(a));
-  if (!lists.ok()) {
-    std::cerr << lists.status().ToString() << "\n";
-    return 1;
-  }
+  auto lists = LoadListsOrSay(a);
+  if (!lists) return 1;
   auto rows = hs::FindReference(*lists, a.ref);
   if (rows.empty()) {
     std::cerr << "eucomply kb standard: '" << a.ref << "' is in no harmonised-standard list of the knowledge base\n";
@@ -145,11 +149,8 @@ int RunEvents(const StdArgs& a) {
     std::cerr << "eucomply kb standards events: --from and --to must be dates YYYY-MM-DD\n";
     return 2;
   }
-  auto lists = hs::LoadLists(ListsDir(a));
-  if (!lists.ok()) {
-    std::cerr << lists.status().ToString() << "\n";
-    return 1;
-  }
+  auto lists = LoadListsOrSay(a);
+  if (!lists) return 1;
   auto rows = hs::Events(*lists, ResolveAct(a, a.act), *from, *to);
   if (a.format == "json") {
     nlohmann::json out = nlohmann::json::array();
@@ -170,7 +171,7 @@ int RunEvents(const StdArgs& a) {
 void AddStandardsCommands(CLI::App& kb, Context& ctx) {
   auto args = std::make_shared<StdArgs>();
   CLI::App* st = kb.add_subcommand("standards", "Harmonised standards: import the EUR-Lex decisions, list them as of a date");
-  st->add_option("--kb", args->kb_dir, "Knowledge-base folder (default: the bundled one)");
+  AddKbOption(st, &args->kb_dir);
   st->add_option("--act", args->act, "An act: CELEX or short name (LVD, RED, ...)");
   st->add_option("--as-of", args->as_of, "The date (YYYY-MM-DD; default today)");
   st->add_option("--q", args->q, "Words that the reference or title must contain");
@@ -192,7 +193,7 @@ void AddStandardsCommands(CLI::App& kb, Context& ctx) {
   ev->callback([args, &ctx]() { ctx.exit_code = RunEvents(*args); });
   CLI::App* one = kb.add_subcommand("standard", "One harmonised standard: its acts, dates and successor");
   one->add_option("reference", args->ref, "The reference, e.g. \"EN 60335-1:2012\"")->required();
-  one->add_option("--kb", args->kb_dir, "Knowledge-base folder (default: the bundled one)");
+  AddKbOption(one, &args->kb_dir);
   one->add_option("--as-of", args->as_of, "The date (YYYY-MM-DD; default today)");
   one->add_option("--format", args->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   one->callback([args, &ctx]() { ctx.exit_code = RunOne(*args); });

@@ -2,59 +2,54 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
+
 namespace eucomply {
 namespace {
 
-class TextWriter final : public DocWriter {
- public:
-  explicit TextWriter(std::string* out) : DocWriter(out) {}
-  void Heading(int level, std::string_view text) override {
-    if (level == 1) fmt::format_to(std::back_inserter(*out_), "{}\n", text);
-    else if (level == 2) fmt::format_to(std::back_inserter(*out_), "\n== {} ==\n", text);
-    else fmt::format_to(std::back_inserter(*out_), "* {}\n", text);
-  }
-  void Section(std::string_view title) override {
-    fmt::format_to(std::back_inserter(*out_), "\n{}:\n", title);
-  }
-  void ListTitle(std::string_view title) override {
-    fmt::format_to(std::back_inserter(*out_), "    {}:\n", title);
-  }
-  void Item(int depth, std::string_view text) override {
-    static constexpr const char* kIndent[] = {"  - ", "    - ", "      - "};
-    fmt::format_to(std::back_inserter(*out_), "{}{}\n", kIndent[depth < 0 ? 0 : depth > 2 ? 2 : depth], text);
-  }
-  void Para(std::string_view text) override { fmt::format_to(std::back_inserter(*out_), "\n{}\n", text); }
-  void Aside(std::string_view text) override { fmt::format_to(std::back_inserter(*out_), "  ({})\n", text); }
-  void EndEntry() override {}
-  bool markdown() const override { return false; }
+// How each element is written, in plain text and in Markdown: fmt patterns with one {} for
+// the text.
+struct Pattern {
+  const char* text;
+  const char* markdown;
 };
+constexpr Pattern kHeading[3] = {{"{}\n", "# {}\n\n"}, {"\n== {} ==\n", "\n## {}\n\n"}, {"* {}\n", "### {}\n\n"}};
+constexpr Pattern kSection = {"\n{}:\n", "\n## {}\n\n"};
+constexpr Pattern kListTitle = {"    {}:\n", "\n**{}**\n\n"};
+constexpr Pattern kItem[3] = {{"  - {}\n", "- {}\n"}, {"    - {}\n", "- {}\n"}, {"      - {}\n", "- {}\n"}};
+constexpr Pattern kPara = {"\n{}\n", "\n{}\n"};
+constexpr Pattern kAside = {"  ({})\n", "\n*{}*\n"};
+constexpr Pattern kEndEntry = {"", "\n"};
 
-class MarkdownWriter final : public DocWriter {
+class PatternWriter final : public DocWriter {
  public:
-  explicit MarkdownWriter(std::string* out) : DocWriter(out) {}
-  void Heading(int level, std::string_view text) override {
-    if (level == 1) fmt::format_to(std::back_inserter(*out_), "# {}\n\n", text);
-    else if (level == 2) fmt::format_to(std::back_inserter(*out_), "\n## {}\n\n", text);
-    else fmt::format_to(std::back_inserter(*out_), "### {}\n\n", text);
+  PatternWriter(std::string* out, bool markdown) : DocWriter(out), markdown_(markdown) {}
+  void Heading(int level, std::string_view text) override { Put(kHeading[Clamp(level - 1)], text); }
+  void Section(std::string_view title) override { Put(kSection, title); }
+  void ListTitle(std::string_view title) override { Put(kListTitle, title); }
+  void Item(int depth, std::string_view text) override { Put(kItem[Clamp(depth)], text); }
+  void Para(std::string_view text) override { Put(kPara, text); }
+  void Aside(std::string_view text) override { Put(kAside, text); }
+  void EndEntry() override { out_->append(markdown_ ? kEndEntry.markdown : kEndEntry.text); }
+  bool markdown() const override { return markdown_; }
+
+ private:
+  static int Clamp(int i) { return std::clamp(i, 0, 2); }
+  void Put(const Pattern& p, std::string_view text) {
+    fmt::format_to(std::back_inserter(*out_), fmt::runtime(markdown_ ? p.markdown : p.text), text);
   }
-  void Section(std::string_view title) override { Heading(2, title); }
-  void ListTitle(std::string_view title) override {
-    fmt::format_to(std::back_inserter(*out_), "\n**{}**\n\n", title);
-  }
-  void Item(int, std::string_view text) override {
-    fmt::format_to(std::back_inserter(*out_), "- {}\n", text);
-  }
-  void Para(std::string_view text) override { fmt::format_to(std::back_inserter(*out_), "\n{}\n", text); }
-  void Aside(std::string_view text) override { fmt::format_to(std::back_inserter(*out_), "\n*{}*\n", text); }
-  void EndEntry() override { out_->push_back('\n'); }
-  bool markdown() const override { return true; }
+  const bool markdown_;
 };
 
 }  // namespace
 
-std::unique_ptr<DocWriter> TextDocWriter(std::string* out) { return std::make_unique<TextWriter>(out); }
+std::unique_ptr<DocWriter> TextDocWriter(std::string* out) {
+  return std::make_unique<PatternWriter>(out, false);
+}
+
 std::unique_ptr<DocWriter> MarkdownDocWriter(std::string* out) {
-  return std::make_unique<MarkdownWriter>(out);
+  return std::make_unique<PatternWriter>(out, true);
 }
 
 }  // namespace eucomply

@@ -34,8 +34,8 @@ kb::Expr KnowledgeBaseLoader::Condition(const File& f, const YAML::Node& n) {
     }
     for (const auto& err : errs) {
       // Multi-line plain scalars fold newlines; the column is exact for one-line ones.
-      AddError(fmt::format("{}:{}:{}: condition: {}", f.path, m.line + 1,
-                           m.column + 1 + shift + static_cast<int>(err.offset), err.message));
+      AddError(Problem::At(f.path, m.line + 1, m.column + 1 + shift + static_cast<int>(err.offset),
+                           "condition: " + err.message));
     }
     e = kb::Expr{};
     e.source = n.Scalar();

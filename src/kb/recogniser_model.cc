@@ -49,7 +49,7 @@ class ModelParser {
  public:
   ModelParser(std::string_view text, const std::string& path,
               const std::function<int(std::string_view)>& find_category,
-              std::vector<std::string>* errors)
+              std::vector<Problem>* errors)
       : text_(text),
         path_(path),
         find_category_(find_category),
@@ -70,7 +70,7 @@ class ModelParser {
   void Error(int line, size_t col, const std::string& msg) {
     // A model is written by a program: past a few problems the rest repeat the first.
     if (errors_->size() - errors_before_ < 20) {
-      errors_->push_back(fmt::format("{}:{}:{}: {}", path_, line, col + 1, msg));
+      errors_->push_back(Problem::At(path_, line, col + 1, msg));
     }
   }
   // The column (0-based) of field `i` of `line`.
@@ -88,7 +88,7 @@ class ModelParser {
   std::string_view text_;
   const std::string& path_;
   const std::function<int(std::string_view)>& find_category_;
-  std::vector<std::string>* errors_;
+  std::vector<Problem>* errors_;
   const size_t errors_before_;
   std::shared_ptr<RecogniserModel> model_;
   bool have_classes_ = false;
@@ -237,27 +237,28 @@ void ModelParser::ParseFeature(const Line& line) {
 
 std::shared_ptr<RecogniserModel> ParseRecogniserModel(
     std::string_view text, const std::string& path,
-    const std::function<int(std::string_view)>& find_category, std::vector<std::string>* errors) {
+    const std::function<int(std::string_view)>& find_category, std::vector<Problem>* errors) {
   return ModelParser(text, path, find_category, errors).Run();
 }
 
 std::shared_ptr<RecogniserModel> CheckRecogniserModel(
     std::string_view text, const std::optional<std::string>& sha256_file,
-    const std::function<int(std::string_view)>& find_category, std::vector<std::string>* errors) {
+    const std::function<int(std::string_view)>& find_category, std::vector<Problem>* errors) {
   std::string expected;
   if (sha256_file) std::istringstream(*sha256_file) >> expected;
   const std::string actual = Sha256Hex(text);
   if (expected.empty()) {
-    errors->push_back(
-        "recogniser/model.sha256:1:1: missing: it must hold the SHA-256 of model.tsv "
-        "(written by scripts/train-recogniser)");
+    errors->push_back(Problem::At("recogniser/model.sha256", 1, 1,
+                                  "missing: it must hold the SHA-256 of model.tsv "
+                                  "(written by scripts/train-recogniser)"));
     return nullptr;
   }
   if (expected != actual) {
-    errors->push_back(
-        fmt::format("recogniser/model.sha256:1:1: the SHA-256 of model.tsv is {}, not {}: "
+    errors->push_back(Problem::At(
+        "recogniser/model.sha256", 1, 1,
+        fmt::format("the SHA-256 of model.tsv is {}, not {}: "
                     "the model was changed by hand or not rebuilt (scripts/train-recogniser)",
-                    actual, expected));
+                    actual, expected)));
     return nullptr;
   }
   auto model = ParseRecogniserModel(text, "recogniser/model.tsv", find_category, errors);

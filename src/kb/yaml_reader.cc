@@ -13,18 +13,18 @@ std::optional<YamlFile> YamlReader::Parse(std::string path, std::string content)
   try {
     f.root = YAML::Load(f.content);
   } catch (const YAML::Exception& e) {
-    AddError(fmt::format("{}:{}:{}: YAML: {}", f.path, e.mark.line + 1, e.mark.column + 1, e.msg));
+    AddError(Problem::At(f.path, e.mark.line + 1, e.mark.column + 1, "YAML: " + e.msg));
     return std::nullopt;
   }
   if (!f.root.IsMap()) {
-    AddError(fmt::format("{}:1:1: the file must hold a map", f.path));
+    AddError(Problem::At(f.path, 1, 1, "the file must hold a map"));
     return std::nullopt;
   }
   return f;
 }
 
 void YamlReader::Error(const std::string& file, const YAML::Mark& m, const std::string& msg) {
-  AddError(fmt::format("{}:{}:{}: {}", file, m.line + 1, m.column + 1, msg));
+  AddError(Problem::At(file, m.line + 1, m.column + 1, msg));
 }
 
 void YamlReader::Error(const YamlFile& f, const YAML::Node& n, const std::string& msg) {

@@ -1,5 +1,5 @@
 // Typed reading of YAML data files that reports every problem at once (STYLE.md, Errors).
-// Each getter that meets a problem records it as "file:line:col: message" and returns a
+// Each getter that meets a problem records it as a Problem at file:line:col and returns a
 // fallback, so that a caller reads a whole file and then fails once with the full list. The
 // knowledge-base loader is built on it; other data files (risk, audit, docs) can be too.
 //
@@ -33,10 +33,11 @@ class YamlReader {
 
   void Error(const std::string& file, const YAML::Mark& m, const std::string& msg);
   void Error(const YamlFile& f, const YAML::Node& n, const std::string& msg);
-  // A message that already names its place.
-  void AddError(std::string message) { errors_.push_back(std::move(message)); }
-  const std::vector<std::string>& errors() const { return errors_; }
-  std::vector<std::string>* mutable_errors() { return &errors_; }
+  void AddError(Problem problem) { errors_.push_back(std::move(problem)); }
+  // A message that already names its place in its text (a missing file or folder).
+  void AddError(std::string message) { errors_.push_back(Problem::Plain(std::move(message))); }
+  const std::vector<Problem>& errors() const { return errors_; }
+  std::vector<Problem>* mutable_errors() { return &errors_; }
 
   SourcePos Pos(const YamlFile& f, const YAML::Node& n) const;
 
@@ -62,7 +63,7 @@ class YamlReader {
   std::string GetId(const YamlFile& f, const YAML::Node& parent, const char* key = "id");
 
  private:
-  std::vector<std::string> errors_;
+  std::vector<Problem> errors_;
 };
 
 }  // namespace eucomply::kb

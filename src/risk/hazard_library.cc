@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "eucomply/risk.h"
+#include "common/find.h"
 #include "risk/schema.h"
 #include "risk/yaml_json.h"
 
@@ -271,19 +272,9 @@ Result<std::shared_ptr<const HazardLibrary>> LoadHazardLibrary(const KnowledgeBa
   return std::shared_ptr<const HazardLibrary>(std::move(lib));
 }
 
-const Hazard* HazardLibrary::FindHazard(std::string_view id) const {
-  for (const Hazard& h : hazards_) {
-    if (h.id == id) return &h;
-  }
-  return nullptr;
-}
+const Hazard* HazardLibrary::FindHazard(std::string_view id) const { return FindBy(hazards_, &Hazard::id, id); }
 
-const Injury* HazardLibrary::FindInjury(std::string_view id) const {
-  for (const Injury& i : injuries_) {
-    if (i.id == id) return &i;
-  }
-  return nullptr;
-}
+const Injury* HazardLibrary::FindInjury(std::string_view id) const { return FindBy(injuries_, &Injury::id, id); }
 
 const HazardGroup* HazardLibrary::FindGroup(std::string_view id) const {
   for (const HazardGroup& g : groups_) {

@@ -5,28 +5,20 @@
 #include <map>
 #include <optional>
 
+#include "common/enum_names.h"
+
 namespace eucomply {
 
 const char* VerdictStatusName(VerdictStatus s) {
-  switch (s) {
-    case VerdictStatus::kApplies: return "applies";
-    case VerdictStatus::kNotApplicable: return "not_applicable";
-    case VerdictStatus::kUndetermined: return "undetermined";
-    case VerdictStatus::kUpcoming: return "upcoming";
-    case VerdictStatus::kNoLongerApplies: return "no_longer_applies";
-  }
-  return "?";
+  static constexpr const char* kNames[] = {"applies", "not_applicable", "undetermined", "upcoming",
+                                           "no_longer_applies"};
+  return EnumName(s, kNames);
 }
 
 const char* ReasonKindName(ReasonKind k) {
-  switch (k) {
-    case ReasonKind::kScope: return "scope";
-    case ReasonKind::kExclusion: return "exclusion";
-    case ReasonKind::kNote: return "note";
-    case ReasonKind::kAppliesFrom: return "applies_from";
-    case ReasonKind::kAppliesUntil: return "applies_until";
-  }
-  return "?";
+  static constexpr const char* kNames[] = {"scope", "exclusion", "note", "applies_from",
+                                           "applies_until"};
+  return EnumName(k, kNames);
 }
 
 Product Product::Empty(const KnowledgeBase& kb) {

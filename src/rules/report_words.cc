@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "common/enum_names.h"
 #include "eucomply/messages.h"
 
 namespace eucomply::report {
@@ -9,22 +10,13 @@ namespace eucomply::report {
 const char* LangId(Lang lang) { return lang == Lang::kZh ? "zh" : "en"; }
 
 const char* OutcomeName(Tri t) {
-  switch (t) {
-    case Tri::kTrue: return "met";
-    case Tri::kFalse: return "not_met";
-    case Tri::kUnknown: return "unknown";
-  }
-  return "?";
+  static constexpr const char* kNames[] = {"not_met", "met", "unknown"};  // kFalse, kTrue, kUnknown
+  return EnumName(t, kNames);
 }
 
 const char* SourceName(ValueSource s) {
-  switch (s) {
-    case ValueSource::kNone: return "none";
-    case ValueSource::kGiven: return "given";
-    case ValueSource::kCategoryDefault: return "category_default";
-    case ValueSource::kText: return "text";
-  }
-  return "?";
+  static constexpr const char* kNames[] = {"none", "given", "category_default", "text"};
+  return EnumName(s, kNames);
 }
 
 std::string AttrId(const KnowledgeBase& kb, int attr) {
@@ -32,14 +24,10 @@ std::string AttrId(const KnowledgeBase& kb, int attr) {
 }
 
 const std::string& StatusWord(VerdictStatus s, Lang lang) {
-  switch (s) {
-    case VerdictStatus::kApplies: return Msg("report.status.applies", lang);
-    case VerdictStatus::kNotApplicable: return Msg("report.status.not_applicable", lang);
-    case VerdictStatus::kUndetermined: return Msg("report.status.undetermined", lang);
-    case VerdictStatus::kUpcoming: return Msg("report.status.upcoming", lang);
-    case VerdictStatus::kNoLongerApplies: return Msg("report.status.no_longer_applies", lang);
-  }
-  return Msg("report.status.undetermined", lang);
+  static constexpr const char* kIds[] = {"report.status.applies", "report.status.not_applicable",
+                                         "report.status.undetermined", "report.status.upcoming",
+                                         "report.status.no_longer_applies"};
+  return Msg(EnumName(s, kIds), lang);
 }
 
 const std::string& OutcomeWord(Tri t, Lang lang) {

@@ -1,6 +1,6 @@
-// What the route groups share: each routes_<capability>.cc exports its slice of the route
-// table (routes.cc joins them in matching order), the response cache in front of the pure
-// handlers, and the product read from a request body.
+// The route handlers, one file per capability (routes_<capability>.cc), and what they share:
+// the response cache in front of the pure handlers, and the product read from a request
+// body. The route table itself is one list in routes.cc.
 #pragma once
 
 #include <memory>
@@ -14,11 +14,29 @@
 
 namespace eucomply::server {
 
-std::vector<Route> MetaRoutes();     // openapi, health, version
-std::vector<Route> AssessRoutes();   // assess, next-question
-std::vector<Route> RiskRoutes();     // risk, risk/hazards
-std::vector<Route> KbRoutes();       // acts, standards, categories, attributes
-std::vector<Route> AlertRoutes();    // alerts search, stats, lessons, case
+// routes_meta.cc
+ApiResponse OpenApi(Api& api, const RouteRequest& req);
+ApiResponse Health(Api& api, const RouteRequest& req);
+ApiResponse Version(Api& api, const RouteRequest& req);
+// routes_assess.cc
+ApiResponse AssessRoute(Api& api, const RouteRequest& req);
+ApiResponse NextQuestionRoute(Api& api, const RouteRequest& req);
+// routes_risk.cc
+ApiResponse RiskRoute(Api& api, const RouteRequest& req);
+ApiResponse RiskHazardsRoute(Api& api, const RouteRequest& req);
+// routes_kb.cc
+ApiResponse ActsRoute(Api& api, const RouteRequest& req);
+ApiResponse ActRoute(Api& api, const RouteRequest& req);
+ApiResponse StandardsRoute(Api& api, const RouteRequest& req);
+ApiResponse StandardEventsRoute(Api& api, const RouteRequest& req);
+ApiResponse StandardRoute(Api& api, const RouteRequest& req);
+ApiResponse CategoriesRoute(Api& api, const RouteRequest& req);
+ApiResponse AttributesRoute(Api& api, const RouteRequest& req);
+// routes_alerts.cc
+ApiResponse AlertSearchRoute(Api& api, const RouteRequest& req);
+ApiResponse AlertStatsRoute(Api& api, const RouteRequest& req);
+ApiResponse LessonsRoute(Api& api, const RouteRequest& req);
+ApiResponse AlertCaseRoute(Api& api, const RouteRequest& req);
 
 // The product of an assess / next-question / lessons body; no query parameters but lang.
 Result<ProductRequest> ReadProduct(Api& api, const RouteRequest& req, BodyKind kind);

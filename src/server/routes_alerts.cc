@@ -284,6 +284,8 @@ ApiResponse LessonsUncached(Api& api, const RouteRequest& req) {
   return JsonResponse(out);
 }
 
+}  // namespace
+
 ApiResponse AlertSearchRoute(Api& api, const RouteRequest& req) {
   // An export is large and asked for once: not kept in the cache (which holds JSON answers).
   if (req.target->Value("format").value_or("json") != "json") return AlertSearchUncached(api, req);
@@ -294,23 +296,12 @@ ApiResponse AlertStatsRoute(Api& api, const RouteRequest& req) {
   return CachedAlerts(api, req, "alerts/stats", [&] { return AlertStatsUncached(api, req); });
 }
 
-ApiResponse AlertCaseRoute(Api& api, const RouteRequest& req) {
-  return CachedAlerts(api, req, "alerts/case", [&] { return AlertCaseUncached(api, req); });
-}
-
 ApiResponse LessonsRoute(Api& api, const RouteRequest& req) {
   return CachedAlerts(api, req, "alerts/lessons", [&] { return LessonsUncached(api, req); });
 }
 
-}  // namespace
-
-std::vector<Route> AlertRoutes() {
-  return {
-      {"GET", "/api/v1/alerts/search", AlertSearchRoute, true},
-      {"GET", "/api/v1/alerts/stats", AlertStatsRoute, true},
-      {"POST", "/api/v1/alerts/lessons", LessonsRoute, true},
-      {"GET", "/api/v1/alerts/{case}", AlertCaseRoute, true},
-  };
+ApiResponse AlertCaseRoute(Api& api, const RouteRequest& req) {
+  return CachedAlerts(api, req, "alerts/case", [&] { return AlertCaseUncached(api, req); });
 }
 
 }  // namespace eucomply::server

@@ -55,6 +55,8 @@ ApiResponse NextQuestionUncached(Api& api, const RouteRequest& req) {
   return r;
 }
 
+}  // namespace
+
 ApiResponse AssessRoute(Api& api, const RouteRequest& req) {
   return Cached(api, req, "assess", api.Today().ToString(),
                 [&] { return AssessUncached(api, req); });
@@ -65,18 +67,9 @@ ApiResponse NextQuestionRoute(Api& api, const RouteRequest& req) {
                 [&] { return NextQuestionUncached(api, req); });
 }
 
-}  // namespace
-
 Result<ProductRequest> ReadProduct(Api& api, const RouteRequest& req, BodyKind kind) {
   if (Status s = CheckParams(*req.target, {}); !s.ok()) return s;
   return ParseProductRequest(api.kb(), req.http->body, kind);
-}
-
-std::vector<Route> AssessRoutes() {
-  return {
-      {"POST", "/api/v1/assess", AssessRoute, true},
-      {"POST", "/api/v1/next-question", NextQuestionRoute, true},
-  };
 }
 
 }  // namespace eucomply::server

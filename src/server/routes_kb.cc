@@ -15,6 +15,8 @@ namespace {
 
 using nlohmann::json;
 
+}  // namespace
+
 ApiResponse ActsRoute(Api& api, const RouteRequest& req) {
   if (Status s = CheckParams(*req.target, {}); !s.ok()) return ErrorResponse(s);
   json acts = json::array();
@@ -31,20 +33,6 @@ ApiResponse ActRoute(Api& api, const RouteRequest& req) {
         fmt::format("no act '{}' (a CELEX number or short name; GET /api/v1/acts lists them)", id)));
   }
   return JsonResponse(ActToJson(api.kb(), api.kb().acts()[a], req.lang, true));
-}
-
-ApiResponse CategoriesRoute(Api& api, const RouteRequest& req) {
-  if (Status s = CheckParams(*req.target, {}); !s.ok()) return ErrorResponse(s);
-  json out = json::array();
-  for (const Category& c : api.kb().categories()) out.push_back(CategoryToJson(api.kb(), c, req.lang));
-  return JsonResponse({{"count", out.size()}, {"categories", out}});
-}
-
-ApiResponse AttributesRoute(Api& api, const RouteRequest& req) {
-  if (Status s = CheckParams(*req.target, {}); !s.ok()) return ErrorResponse(s);
-  json out = json::array();
-  for (const Attribute& a : api.kb().attributes()) out.push_back(AttributeToJson(a, req.lang));
-  return JsonResponse({{"count", out.size()}, {"attributes", out}});
 }
 
 ApiResponse StandardsRoute(Api& api, const RouteRequest& req) {
@@ -124,18 +112,18 @@ ApiResponse StandardRoute(Api& api, const RouteRequest& req) {
   return JsonResponse({{"reference", ref}, {"as_of", as_of.ToString()}, {"rows", out}});
 }
 
-}  // namespace
+ApiResponse CategoriesRoute(Api& api, const RouteRequest& req) {
+  if (Status s = CheckParams(*req.target, {}); !s.ok()) return ErrorResponse(s);
+  json out = json::array();
+  for (const Category& c : api.kb().categories()) out.push_back(CategoryToJson(api.kb(), c, req.lang));
+  return JsonResponse({{"count", out.size()}, {"categories", out}});
+}
 
-std::vector<Route> KbRoutes() {
-  return {
-      {"GET", "/api/v1/acts", ActsRoute, true},
-      {"GET", "/api/v1/acts/{celex}", ActRoute, true},
-      {"GET", "/api/v1/standards", StandardsRoute, true},
-      {"GET", "/api/v1/standards/events", StandardEventsRoute, false},
-      {"GET", "/api/v1/standards/{reference}", StandardRoute, false},
-      {"GET", "/api/v1/categories", CategoriesRoute, true},
-      {"GET", "/api/v1/attributes", AttributesRoute, true},
-  };
+ApiResponse AttributesRoute(Api& api, const RouteRequest& req) {
+  if (Status s = CheckParams(*req.target, {}); !s.ok()) return ErrorResponse(s);
+  json out = json::array();
+  for (const Attribute& a : api.kb().attributes()) out.push_back(AttributeToJson(a, req.lang));
+  return JsonResponse({{"count", out.size()}, {"attributes", out}});
 }
 
 }  // namespace eucomply::server

@@ -11,6 +11,14 @@ namespace {
 
 using nlohmann::json;
 
+}  // namespace
+
+ApiResponse OpenApi(Api&, const RouteRequest&) {
+  ApiResponse r;
+  r.body = std::string(OpenApiDocument());
+  return r;
+}
+
 ApiResponse Health(Api& api, const RouteRequest&) {
   json alerts = {{"available", false}};
   Result<AlertPool::Lease> lease = api.alerts().Acquire();
@@ -50,22 +58,6 @@ ApiResponse Version(Api& api, const RouteRequest&) {
                        {"version", api.options().version},
                        {"api", "v1"},
                        {"knowledge_base", {{"acts", api.kb().acts().size()}}}});
-}
-
-ApiResponse OpenApi(Api&, const RouteRequest&) {
-  ApiResponse r;
-  r.body = std::string(OpenApiDocument());
-  return r;
-}
-
-}  // namespace
-
-std::vector<Route> MetaRoutes() {
-  return {
-      {"GET", "/api/openapi.json", OpenApi, false},
-      {"GET", "/api/v1/health", Health, false},
-      {"GET", "/api/v1/version", Version, false},
-  };
 }
 
 }  // namespace eucomply::server

@@ -19,6 +19,8 @@ Result<const risk::HazardLibrary*> Hazards(Api& api) {
   return api.options().hazards.get();
 }
 
+}  // namespace
+
 ApiResponse RiskRoute(Api& api, const RouteRequest& req) {
   if (Status s = CheckParams(*req.target, {"report"}); !s.ok()) return ErrorResponse(s);
   auto lib = Hazards(api);
@@ -51,15 +53,6 @@ ApiResponse RiskHazardsRoute(Api& api, const RouteRequest& req) {
     category = p.category;
   }
   return JsonResponse(risk::HazardsToJson(api.kb(), **lib, category, req.lang));
-}
-
-}  // namespace
-
-std::vector<Route> RiskRoutes() {
-  return {
-      {"POST", "/api/v1/risk", RiskRoute, true},
-      {"GET", "/api/v1/risk/hazards", RiskHazardsRoute, true},
-  };
 }
 
 }  // namespace eucomply::server

@@ -16,7 +16,7 @@
 #include "alerts/normalise.h"
 #include "alerts/report_reader.h"
 #include "alerts/search.h"
-#include "alerts/sqlite_util.h"
+#include "alerts/internal/sqlite_util.h"
 #include "alerts/store.h"
 #include "alerts/vocabulary.h"
 #include "eucomply/text.h"
