@@ -9,10 +9,13 @@
 #include <unordered_set>
 
 #include "alerts/search.h"
+#include "eucomply/messages.h"
 #include "eucomply/text.h"
 
 namespace eucomply::alerts {
 namespace {
+
+Lang LangOf(const LessonsOptions& options) { return options.zh ? Lang::kZh : Lang::kEn; }
 
 const std::unordered_set<std::string>& StopWords() {
   static const std::unordered_set<std::string> kWords = {
@@ -218,7 +221,7 @@ class AlertTallies {
       if (it == named_then_.end()) continue;
       std::string old;
       for (const std::string& c : it->second) old += (old.empty() ? "" : ", ") + c;
-      t.label += options_.zh ? "；较早的预警引用 " + old : "; older alerts name " + old;
+      t.label += MsgF("lessons.older_alerts", LangOf(options_), old);
     }
     l->defects = defects_.Top(top, 2);
     l->measures = measures_.Top(top, 1);
@@ -230,36 +233,25 @@ class AlertTallies {
   std::map<std::string, std::set<std::string>> named_then_;  // current act -> older CELEX named
 };
 
-// A checklist line: English "<en_before>label<en_after>N of M similar alerts)", Chinese
-// "<zh_before>label<zh_after>M 条类似预警中有 N<zh_end>".
-struct ChecklistWording {
-  const char* en_before;
-  const char* en_after;
-  const char* zh_before;
-  const char* zh_after;
-  const char* zh_end;
-};
-
 void AddChecklist(const LessonsOptions& options, Lessons* l) {
   std::map<std::string, std::string> url_of;
   for (const SimilarAlert& s : l->alerts) url_of.emplace(s.case_number, s.url);
-  const std::string of_n = options.zh ? "" : " of " + std::to_string(l->alerts.size()) + " similar alerts";
-  const std::string n_alerts = std::to_string(l->alerts.size());
-  auto items = [&](const std::vector<Tally>& tallies, const ChecklistWording& w) {
+  const Lang lang = LangOf(options);
+  const size_t n_alerts = l->alerts.size();
+  // Each line is the catalogue's wording with the label, its count and the number of alerts.
+  auto items = [&](const std::vector<Tally>& tallies, const char* wording) {
     for (const Tally& t : tallies) {
       ChecklistItem c;
-      const std::string count = std::to_string(t.count);
-      c.text = options.zh ? w.zh_before + t.label + w.zh_after + n_alerts + " 条类似预警中有 " + count + w.zh_end
-                          : w.en_before + t.label + w.en_after + count + of_n + ")";
+      c.text = MsgF(wording, lang, t.label, t.count, n_alerts);
       c.cases = t.cases;
       for (const std::string& k : t.cases) c.urls.push_back(url_of[k]);
       l->checklist.push_back(std::move(c));
     }
   };
-  items(l->standards, {"Test to ", " (cited as not met in ", "按 ", " 检测（", " 条未符合）"});
-  items(l->acts, {"Confirm conformity with the ", " (named in ", "确认符合 ", "（", " 条提及）"});
-  items(l->risks, {"Assess the '", "' risk (", "评估“", "”风险（", " 条）"});
-  items(l->defects, {"Inspect for the recurring finding \"", "\" (", "检查常见问题“", "”（", " 条）"});
+  items(l->standards, "lessons.check.standard");
+  items(l->acts, "lessons.check.act");
+  items(l->risks, "lessons.check.risk");
+  items(l->defects, "lessons.check.defect");
 }
 
 }  // namespace

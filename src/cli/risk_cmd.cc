@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "eucomply/intake.h"
+#include "eucomply/messages.h"
 #include "eucomply/risk.h"
 #include "eucomply/text.h"
 
@@ -47,42 +48,33 @@ bool Ask(const std::string& prompt, std::string* line) {
   return true;
 }
 
-// Builds a risk document from answers. Returns "" when input ended early.
-std::string Interview(const KnowledgeBase& kb, const risk::HazardLibrary& lib, Lang lang) {
-  const bool zh = lang == Lang::kZh;
+// The user of a risk document, "user: {...}\n", from answers. Returns "" when input ended early.
+std::string AskUser(Lang lang) {
   std::string line;
-  if (!Ask(zh ? "描述产品（名称、类型、用途，中英文均可）：" : "Describe the product (name, type, use; English or Chinese):", &line)) return "";
-  Product p = Product::Empty(kb);
-  ApplyTextIntake(kb, line, &p);
-  std::string doc = "product: {text: " + Quote(line);
-  if (p.category >= 0) {
-    std::cout << (zh ? "类别：" : "Category: ") << kb.categories()[p.category].name.Get(lang) << " ("
-              << kb.categories()[p.category].id << ")\n";
-  }
-  doc += "}\n";
-
   std::string user = "adult";
-  if (!Ask(zh ? "预期使用者：1 儿童，2 成人，3 老年人，4 残障人士（默认 2）："
-              : "Intended user: 1 child, 2 adult, 3 older person, 4 person with a disability (default 2):",
-           &line)) return "";
+  if (!Ask(Msg("cli.risk.user", lang), &line)) return "";
   if (line == "1") user = "child";
   else if (line == "3") user = "older_person";
   else if (line == "4") user = "person_with_disability";
-  doc += "user: {group: " + user;
+  std::string doc = "user: {group: " + user;
   if (user == "child") {
     while (true) {
-      if (!Ask(zh ? "儿童年龄（月）：" : "The child's age in months:", &line)) return "";
+      if (!Ask(Msg("cli.risk.child_age", lang), &line)) return "";
       if (!line.empty() && line.size() < 5 && line.find_first_not_of("0123456789") == std::string::npos) break;
-      std::cout << (zh ? "请输入整数月数，例如 18\n" : "a whole number of months, e.g. 18\n");
+      std::cout << Msg("cli.risk.child_age_hint", lang) << "\n";
     }
     doc += ", age_months: " + line;
   }
-  doc += "}\n";
+  return doc + "}\n";
+}
 
-  // Hazards: the category's from the Safety Gate history, else every hazard of the library.
+// The hazards to assess, from answers: the category's from the Safety Gate history, else
+// every hazard of the library, offered by number. Empty when input ended early.
+std::vector<std::string> AskHazards(const KnowledgeBase& kb, const risk::HazardLibrary& lib, int category,
+                                    Lang lang) {
   std::vector<std::string> offered;
-  for (const risk::Suggestion* s : risk::SuggestHazards(kb, lib, p.category)) offered.push_back(s->hazard);
-  std::cout << (zh ? "\n同类产品的安全门警报中最常见的危害：\n" : "\nHazards the Safety Gate alerts of such products name most:\n");
+  for (const risk::Suggestion* s : risk::SuggestHazards(kb, lib, category)) offered.push_back(s->hazard);
+  std::cout << "\n" << Msg("cli.risk.hazards", lang) << "\n";
   if (offered.empty()) {
     for (const risk::Hazard& h : lib.hazards()) offered.push_back(h.id);
   }
@@ -91,10 +83,9 @@ std::string Interview(const KnowledgeBase& kb, const risk::HazardLibrary& lib, L
     std::cout << fmt::format("  {}. {} ({})\n", i + 1, h ? h->name.Get(lang) : offered[i], offered[i]);
   }
   std::vector<std::string> chosen;
+  std::string line;
   while (chosen.empty()) {
-    if (!Ask(zh ? "选择要评估的危害（序号或代码，逗号分隔；每种危害一个情景）："
-                : "Pick the hazards to assess (numbers or ids, comma-separated; one scenario per hazard):",
-             &line)) return "";
+    if (!Ask(Msg("cli.risk.pick_hazards", lang), &line)) return {};
     for (auto part : Split(line, ',')) {
       std::string t(Trim(part));
       if (t.empty()) continue;
@@ -103,58 +94,79 @@ std::string Interview(const KnowledgeBase& kb, const risk::HazardLibrary& lib, L
         if (k >= 1 && k <= offered.size()) t = offered[k - 1];
       }
       if (lib.FindHazard(t) == nullptr) {
-        std::cout << (zh ? "未知危害：" : "unknown hazard: ") << t << "\n";
+        std::cout << MsgF("cli.risk.unknown_hazard", lang, t) << "\n";
         chosen.clear();
         break;
       }
       chosen.push_back(t);
     }
   }
+  return chosen;
+}
 
+// One scenario of a risk document, its steps and severity, from answers. Returns "" when
+// input ended early.
+std::string AskScenario(const std::string& id, const risk::Hazard& h, Lang lang) {
+  std::cout << "\n== " << h.name.Get(lang) << " ==\n";
+  std::string doc = "  - hazard: " + id + "\n";
+  std::cout << Msg("cli.risk.scenario_help", lang) << "\n";
+  doc += "    steps:\n";
+  for (int k = 0; k < 5; ++k) {
+    const std::string suggested = k < static_cast<int>(h.steps.size()) ? h.steps[k].Get(lang) : "";
+    std::string text;
+    if (!Ask(suggested.empty() ? MsgF("cli.risk.step", lang, k + 1) : MsgF("cli.risk.step_suggested", lang, k + 1, suggested),
+             &text)) return "";
+    if (text == ".") {
+      if (k >= 3) break;
+      std::cout << Msg("cli.risk.min_steps", lang) << "\n";
+      --k;
+      continue;
+    }
+    if (text.empty()) text = suggested;
+    if (text.empty()) {
+      if (k >= 3) break;
+      --k;
+      continue;
+    }
+    std::string prob;
+    while (true) {
+      if (!Ask(Msg("cli.risk.probability", lang), &prob)) return "";
+      if (risk::ParseProbability(prob).ok()) break;
+      std::cout << "  " << risk::ParseProbability(prob).status().message() << "\n";
+    }
+    doc += "      - {text: " + Quote(text) + ", probability: " + Quote(prob) + "}\n";
+  }
+  std::string line;
+  while (true) {
+    if (!Ask(MsgF("cli.risk.severity", lang, h.severity), &line)) return "";
+    if (line.empty()) line = std::to_string(h.severity);
+    if (line.size() == 1 && line[0] >= '1' && line[0] <= '4') break;
+  }
+  return doc + "    severity: " + line + "\n";
+}
+
+// Builds a risk document from answers. Returns "" when input ended early.
+std::string Interview(const KnowledgeBase& kb, const risk::HazardLibrary& lib, Lang lang) {
+  std::string line;
+  if (!Ask(Msg("cli.risk.describe", lang), &line)) return "";
+  Product p = Product::Empty(kb);
+  ApplyTextIntake(kb, line, &p);
+  std::string doc = "product: {text: " + Quote(line);
+  if (p.category >= 0) {
+    const Category& c = kb.categories()[p.category];
+    std::cout << MsgF("cli.risk.category", lang, c.name.Get(lang), c.id) << "\n";
+  }
+  doc += "}\n";
+  const std::string user = AskUser(lang);
+  if (user.empty()) return "";
+  doc += user;
+  const std::vector<std::string> chosen = AskHazards(kb, lib, p.category, lang);
+  if (chosen.empty()) return "";
   doc += "scenarios:\n";
   for (const std::string& id : chosen) {
-    const risk::Hazard* h = lib.FindHazard(id);
-    std::cout << "\n== " << h->name.Get(lang) << " ==\n";
-    doc += "  - hazard: " + id + "\n";
-    std::cout << (zh ? "情景为 3 到 5 个步骤，每步给出概率（0.5、1/100、“1 in 1000”、50% 或概率等级名称）。\n"
-                       "直接回车采用建议的步骤文字；步骤文字输入 . 结束（至少 3 步）。\n"
-                     : "A scenario has 3 to 5 steps, each with a probability (0.5, 1/100, 1 in 1000, 50% or a band name).\n"
-                       "Enter keeps the suggested step text; a step text of . ends the scenario (3 steps at least).\n");
-    doc += "    steps:\n";
-    for (int k = 0; k < 5; ++k) {
-      const std::string suggested = k < static_cast<int>(h->steps.size()) ? h->steps[k].Get(lang) : "";
-      std::string text;
-      if (!Ask(fmt::format("{} {}{}", zh ? "步骤" : "Step", k + 1,
-                           suggested.empty() ? ":" : fmt::format(" [{}]:", suggested)),
-               &text)) return "";
-      if (text == ".") {
-        if (k >= 3) break;
-        std::cout << (zh ? "至少需要 3 步\n" : "3 steps at least\n");
-        --k;
-        continue;
-      }
-      if (text.empty()) text = suggested;
-      if (text.empty()) {
-        if (k >= 3) break;
-        --k;
-        continue;
-      }
-      std::string prob;
-      while (true) {
-        if (!Ask(zh ? "  这一步发生的概率：" : "  Probability of this step:", &prob)) return "";
-        if (risk::ParseProbability(prob).ok()) break;
-        std::cout << "  " << risk::ParseProbability(prob).status().message() << "\n";
-      }
-      doc += "      - {text: " + Quote(text) + ", probability: " + Quote(prob) + "}\n";
-    }
-    while (true) {
-      if (!Ask(fmt::format("{} [{}]:", zh ? "伤害严重程度 1-4（1 轻微 … 4 危及生命）" : "Severity of the harm 1-4 (1 minor ... 4 life-threatening)",
-                           h->severity),
-               &line)) return "";
-      if (line.empty()) line = std::to_string(h->severity);
-      if (line.size() == 1 && line[0] >= '1' && line[0] <= '4') break;
-    }
-    doc += "    severity: " + line + "\n";
+    const std::string scenario = AskScenario(id, *lib.FindHazard(id), lang);
+    if (scenario.empty()) return "";
+    doc += scenario;
   }
   return doc;
 }

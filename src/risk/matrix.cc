@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "eucomply/messages.h"
 #include "eucomply/risk.h"
 #include "eucomply/text.h"
 #include "risk/rational.h"
@@ -31,20 +32,20 @@ constexpr std::array<std::array<Level, 4>, kBands> kGrid = {{
 // Lower bounds of bands 0..6 as 1/d.
 constexpr std::array<long, kBands - 1> kBoundDen = {2, 10, 100, 1000, 10000, 100000, 1000000};
 
+// Each band's range as the act writes it, and the catalogue id of its name.
 struct BandText {
   const char* range;
-  const char* en;
-  const char* zh;
+  const char* name;
 };
 constexpr std::array<BandText, kBands> kBandText = {{
-    {"> 50 %", "Very frequent", "极频繁"},
-    {"> 1/10", "Frequent", "频繁"},
-    {"> 1/100", "Common", "常见"},
-    {"> 1/1 000", "Occasional", "偶发"},
-    {"> 1/10 000", "Unlikely", "不太可能"},
-    {"> 1/100 000", "Unusual", "少见"},
-    {"> 1/1 000 000", "Rare", "罕见"},
-    {"< 1/1 000 000", "Extremely rare", "极罕见"},
+    {"> 50 %", "risk.band.very_frequent"},
+    {"> 1/10", "risk.band.frequent"},
+    {"> 1/100", "risk.band.common"},
+    {"> 1/1 000", "risk.band.occasional"},
+    {"> 1/10 000", "risk.band.unlikely"},
+    {"> 1/100 000", "risk.band.unusual"},
+    {"> 1/1 000 000", "risk.band.rare"},
+    {"< 1/1 000 000", "risk.band.extremely_rare"},
 }};
 
 }  // namespace
@@ -84,29 +85,27 @@ const char* LevelId(Level l) {
 }
 
 std::string LevelName(Level l, Lang lang) {
-  const bool zh = lang == Lang::kZh;
   switch (l) {
-    case Level::kSerious: return zh ? "严重风险" : "Serious risk";
-    case Level::kHigh: return zh ? "高风险" : "High risk";
-    case Level::kMedium: return zh ? "中等风险" : "Medium risk";
-    case Level::kLow: return zh ? "低风险" : "Low risk";
+    case Level::kSerious: return Msg("risk.level.serious", lang);
+    case Level::kHigh: return Msg("risk.level.high", lang);
+    case Level::kMedium: return Msg("risk.level.medium", lang);
+    case Level::kLow: return Msg("risk.level.low", lang);
   }
   return "";
 }
 
 std::string BandName(int band, Lang lang) {
-  const BandText& t = kBandText[std::clamp(band, 0, kBands - 1)];
-  return lang == Lang::kZh ? t.zh : t.en;
+  return Msg(kBandText[std::clamp(band, 0, kBands - 1)].name, lang);
 }
 
 std::string BandRange(int band) { return kBandText[std::clamp(band, 0, kBands - 1)].range; }
 
 std::string SeverityName(int severity, Lang lang) {
-  static constexpr std::array<const char*, 4> kEn = {"Minor", "Moderate", "Severe",
-                                                     "Life-threatening"};
-  static constexpr std::array<const char*, 4> kZh = {"轻微", "中度", "严重", "危及生命"};
+  static constexpr std::array<const char*, 4> kNames = {
+      "risk.severity.minor", "risk.severity.moderate", "risk.severity.severe",
+      "risk.severity.life_threatening"};
   if (severity < 1 || severity > 4) return "";
-  return lang == Lang::kZh ? kZh[severity - 1] : kEn[severity - 1];
+  return Msg(kNames[severity - 1], lang);
 }
 
 Result<Probability> ParseProbability(std::string_view text) {
@@ -118,7 +117,8 @@ Result<Probability> ParseProbability(std::string_view text) {
                                                           3200000};
   std::string lower = AsciiLower(t);
   for (int b = 0; b < kBands; ++b) {
-    if (lower == AsciiLower(kBandText[b].en) || t == kBandText[b].zh) {
+    if (lower == AsciiLower(Msg(kBandText[b].name, Lang::kEn)) ||
+        t == Msg(kBandText[b].name, Lang::kZh)) {
       if (b == 0) return FromRational(Rational(7, 10));  // between 1/2 and 1
       return FromRational(Rational(1, kMiddleDen[b]));
     }

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "eucomply/messages.h"
 #include "eucomply/risk.h"
 #include "risk/rational.h"
 
@@ -13,7 +14,6 @@ using nlohmann::json;
 namespace {
 
 constexpr const char* kAct = "Delegated Regulation (EU) 2024/3173";
-constexpr const char* kActZh = "欧盟第 (EU) 2024/3173 号授权条例";
 
 const char* UserGroupId(UserGroup g) {
   switch (g) {
@@ -26,35 +26,34 @@ const char* UserGroupId(UserGroup g) {
   return "unknown";
 }
 
-std::string UserText(const User& u, Lang lang) {
-  const bool zh = lang == Lang::kZh;
-  std::string s;
-  switch (u.group) {
-    case UserGroup::kChild: s = zh ? "儿童" : "child"; break;
-    case UserGroup::kAdult: s = zh ? "成年人" : "adult"; break;
-    case UserGroup::kOlderPerson: s = zh ? "老年人" : "older person"; break;
-    case UserGroup::kDisabled: s = zh ? "残障人士" : "person with a disability"; break;
-    case UserGroup::kUnknown: s = zh ? "未说明" : "not stated"; break;
+const char* UserGroupName(UserGroup g) {
+  switch (g) {
+    case UserGroup::kChild: return "risk.user.child";
+    case UserGroup::kAdult: return "risk.user.adult";
+    case UserGroup::kOlderPerson: return "risk.user.older_person";
+    case UserGroup::kDisabled: return "risk.user.disabled";
+    case UserGroup::kUnknown: return "risk.user.unknown";
   }
+  return "risk.user.unknown";
+}
+
+std::string UserText(const User& u, Lang lang) {
+  std::string s = Msg(UserGroupName(u.group), lang);
   if (u.age_months) {
     const int m = *u.age_months;
-    if (m < 36 || m % 12 != 0) s += zh ? fmt::format("，{} 个月", m) : fmt::format(", {} months", m);
-    else s += zh ? fmt::format("，{} 岁", m / 12) : fmt::format(", {} years", m / 12);
+    if (m < 36 || m % 12 != 0) s += MsgF("risk.user.age_months", lang, m);
+    else s += MsgF("risk.user.age_years", lang, m / 12);
   }
-  s += u.intended ? (zh ? "（预期使用者）" : " (intended user)")
-                  : (zh ? "（可预见的其他使用者）" : " (foreseeable other user)");
-  if (!u.description.empty()) s += (zh ? "：" : ": ") + u.description;
+  s += Msg(u.intended ? "risk.user.intended" : "risk.user.foreseeable", lang);
+  if (!u.description.empty()) s += MsgF("risk.user.description", lang, u.description);
   return s;
 }
 
 std::string ChangeText(const Sensitivity& v, Lang lang) {
-  const bool zh = lang == Lang::kZh;
   if (v.step >= 0) {
-    if (zh) return fmt::format("第 {} 步概率{}", v.step + 1, v.change > 0 ? "×10" : "÷10");
-    return fmt::format("step {} {}", v.step + 1, v.change > 0 ? "x10" : "/10");
+    return MsgF(v.change > 0 ? "risk.change.step_up" : "risk.change.step_down", lang, v.step + 1);
   }
-  if (zh) return fmt::format("严重程度{} 1 级", v.change > 0 ? "提高" : "降低");
-  return fmt::format("severity {} one level", v.change > 0 ? "up" : "down");
+  return Msg(v.change > 0 ? "risk.change.severity_up" : "risk.change.severity_down", lang);
 }
 
 std::string FactorText(double f) {
@@ -74,32 +73,29 @@ std::string HazardName(const HazardLibrary& lib, const std::string& id, Lang lan
   return h ? h->name.Get(lang) : id;
 }
 
-// The facts a presumption may still need, as the user is asked for them.
+// The facts a presumption may still need, as the user is asked for them: the id the
+// presumption names and the catalogue id of its wording.
 struct MissingFact {
   const char* id;
-  const char* en;
-  const char* zh;
+  const char* text;
 };
 
 constexpr MissingFact kMissingFacts[] = {
-    {"users_can_protect", "whether users can protect themselves (facts.users_can_protect)", "使用者能否自我防护"},
-    {"users_informed", "whether users were told how to avoid the harm (facts.users_informed)", "经营者是否已充分告知如何避免风险"},
-    {"operator_says_serious", "whether the operator or marketplace said the risk is serious (facts.operator_says_serious)",
-     "经营者或在线市场是否已表明存在严重风险"},
-    {"voluntary_measure", "whether there was a voluntary recall, withdrawal or removal (facts.voluntary_measure)",
-     "是否已有自愿召回、撤市或下架"},
-    {"banned_substance", "whether it contains a banned substance or one above its limit (facts.banned_substance)",
-     "是否含有禁用物质或超过限值"},
-    {"user: age_months", "the user's age in months (user.age_months)", "使用者年龄（月）"},
-    {"user: child", "whether the product is for children (user.group)", "产品是否供儿童使用"},
-    {"scenario: defective_component", "whether a component is defective (scenarios[].defective_component)", "是否有部件存在缺陷"},
+    {"users_can_protect", "risk.missing.users_can_protect"},
+    {"users_informed", "risk.missing.users_informed"},
+    {"operator_says_serious", "risk.missing.operator_says_serious"},
+    {"voluntary_measure", "risk.missing.voluntary_measure"},
+    {"banned_substance", "risk.missing.banned_substance"},
+    {"user: age_months", "risk.missing.user_age_months"},
+    {"user: child", "risk.missing.user_child"},
+    {"scenario: defective_component", "risk.missing.defective_component"},
 };
 
 std::string MissingText(const std::string& m, Lang lang) {
   for (const MissingFact& f : kMissingFacts) {
-    if (m == f.id) return lang == Lang::kEn ? f.en : f.zh;
+    if (m == f.id) return Msg(f.text, lang);
   }
-  if (lang != Lang::kEn && m.starts_with("product kind: ")) return "产品类型：" + m.substr(14);
+  if (m.starts_with("product kind: ")) return MsgF("risk.missing.product_kind", lang, m.substr(14));
   return m;
 }
 
@@ -202,11 +198,7 @@ json SensitivityJson(const RiskResult& r, Lang lang) {
 }
 
 std::vector<std::string> Notes(Lang lang) {
-  const bool zh = lang == Lang::kZh;
-  return {zh ? "概率区间的边界归入较高的区间（如恰好 1/1 000 属于 “> 1/1 000”），与英国 PRISM 工具相同；附件二 3.4.4 与 3.6.2 对恰好 1/1 000 000 的归属写法不一致。"
-             : "A probability exactly on a band boundary falls in the higher band (exactly 1/1 000 is in \"> 1/1 000\"), as in the UK PRISM tool; Annex II 3.4.4 and 3.6.2 disagree on where exactly 1/1 000 000 belongs.",
-          zh ? "敏感性分析和伤害类型表属于指南（第 (EU) 2019/417 号实施决定），不是法律要求。"
-             : "The sensitivity analysis and the injury table are guidance (Implementing Decision (EU) 2019/417), not legal requirements."};
+  return {Msg("risk.note.boundary", lang), Msg("risk.note.guidance", lang)};
 }
 
 // Text or Markdown, appended to one string.
@@ -228,57 +220,52 @@ class ReportWriter {
 };
 
 void ProductSection(ReportWriter& w, const KnowledgeBase& kb, const RiskInput& in, Lang lang) {
-  const bool zh = lang == Lang::kZh;
-  w.H1(zh ? "风险评估报告" : "Risk assessment");
-  w.Para(zh ? fmt::format("方法：{}附件二（欧盟风险评估方法）。本报告可作为《通用产品安全法规》第 9(2) 条要求的内部风险分析，与技术文件一并保存。", kActZh)
-            : fmt::format("Method: {}, Annex II (the EU risk assessment method). This report can serve as the internal risk analysis of GPSR Art. 9(2) and be kept with the technical documentation.", kAct));
-  w.H2(zh ? "产品与使用者" : "Product and user");
-  w.Item((zh ? "产品：" : "Product: ") + (in.product.name.empty() ? (zh ? "（未命名）" : "(unnamed)") : in.product.name));
-  if (in.product.category >= 0) w.Item((zh ? "类别：" : "Category: ") + kb.categories()[in.product.category].name.Get(lang));
-  w.Item((zh ? "使用者：" : "User: ") + UserText(in.user, lang));
-  if (!in.assessor.empty()) w.Item((zh ? "评估人：" : "Assessor: ") + in.assessor);
-  if (!in.date.empty()) w.Item((zh ? "日期：" : "Date: ") + in.date);
+  w.H1(Msg("risk.report.title", lang));
+  w.Para(Msg("risk.report.method", lang));
+  w.H2(Msg("risk.report.product_and_user", lang));
+  w.Item(MsgF("risk.report.product", lang, in.product.name.empty() ? Msg("risk.report.unnamed", lang) : in.product.name));
+  if (in.product.category >= 0) w.Item(MsgF("risk.report.category", lang, kb.categories()[in.product.category].name.Get(lang)));
+  w.Item(MsgF("risk.report.user", lang, UserText(in.user, lang)));
+  if (!in.assessor.empty()) w.Item(MsgF("risk.report.assessor", lang, in.assessor));
+  if (!in.date.empty()) w.Item(MsgF("risk.report.date", lang, in.date));
   w.Raw("\n");
 }
 
 void ResultSection(ReportWriter& w, const RiskResult& r, Lang lang) {
-  const bool zh = lang == Lang::kZh;
-  w.H2(zh ? "结论" : "Result");
+  w.H2(Msg("risk.report.result", lang));
   const Level outcome = r.presumed_serious ? Level::kSerious : r.level;
-  w.Para(w.Bold((zh ? "风险等级：" : "Risk level: ") + LevelName(outcome, lang)));
-  w.Para(zh ? fmt::format("按评估：{}，由第 {} 个场景决定（附件二 3.6.2、3.7.2：取最高等级）。", LevelName(r.level, lang), r.deciding_scenario + 1)
-            : fmt::format("By the assessment: {}, decided by scenario {} (Annex II 3.6.2, 3.7.2: the highest level counts).", LevelName(r.level, lang), r.deciding_scenario + 1));
+  w.Para(w.Bold(MsgF("risk.report.risk_level", lang, LevelName(outcome, lang))));
+  w.Para(MsgF("risk.report.by_assessment", lang, LevelName(r.level, lang), r.deciding_scenario + 1));
   bool any_possible = false;
   for (const PresumptionResult& p : r.presumptions) {
     if (p.applies) {
-      w.Item((zh ? "推定为严重风险（附件二 " : "Presumed serious (Annex II ") + p.presumption->point + (zh ? "）：" : "): ") + p.presumption->summary.Get(lang));
+      w.Item(MsgF("risk.report.presumed", lang, p.presumption->point, p.presumption->summary.Get(lang)));
     } else {
       any_possible = true;
     }
   }
   if (r.presumed_serious) {
     w.Raw("\n");
-    w.Para(zh ? "适用严重风险推定时，主管机关可不经个别风险评估即通报（附件二 4.2）。" : "Where a presumption applies, authorities may notify without an individual risk assessment (Annex II 4.2).");
+    w.Para(Msg("risk.report.presumption_notifies", lang));
   }
   if (!any_possible) return;
-  w.Para(zh ? "可能适用的推定（取决于尚未说明的事实）：" : "Presumptions that may apply (they depend on facts not stated):");
+  w.Para(Msg("risk.report.possible", lang));
   for (const PresumptionResult& p : r.presumptions) {
     if (p.applies) continue;
     std::string m;
-    for (const std::string& x : p.missing) m += (m.empty() ? "" : zh ? "、" : ", ") + MissingText(x, lang);
-    w.Item(fmt::format("{} {}{}{}", p.presumption->point, p.presumption->summary.Get(lang), zh ? "。待确认：" : ". To state: ", m));
+    for (const std::string& x : p.missing) m += (m.empty() ? "" : Msg("risk.report.list_separator", lang)) + MissingText(x, lang);
+    w.Item(MsgF("risk.report.possible_item", lang, p.presumption->point, p.presumption->summary.Get(lang), m));
   }
   w.Raw("\n");
 }
 
 void ScenarioSection(ReportWriter& w, const HazardLibrary& lib, const Scenario& s, const ScenarioResult& sr,
                      size_t i, std::pair<double, double> margin, Lang lang) {
-  const bool zh = lang == Lang::kZh;
-  w.H2(fmt::format("{} {}: {}", zh ? "场景" : "Scenario", i + 1, HazardName(lib, s.hazard, lang)));
+  w.H2(MsgF("risk.report.scenario", lang, i + 1, HazardName(lib, s.hazard, lang)));
   if (!s.description.empty()) w.Para(s.description);
-  if (s.user) w.Item((zh ? "使用者：" : "User: ") + UserText(*s.user, lang));
+  if (s.user) w.Item(MsgF("risk.report.user", lang, UserText(*s.user, lang)));
   if (w.md()) {
-    w.Raw(zh ? "| 步骤 | 说明 | 概率 |\n|---|---|---|\n" : "| Step | What happens | Probability |\n|---|---|---|\n");
+    w.Raw(Msg("risk.report.steps_table", lang));
     for (size_t k = 0; k < s.steps.size(); ++k) {
       w.Raw(fmt::format("| {} | {} | {} |\n", k + 1, s.steps[k].text, FormatProbability(s.steps[k].probability)));
     }
@@ -288,36 +275,32 @@ void ScenarioSection(ReportWriter& w, const HazardLibrary& lib, const Scenario& 
     }
   }
   w.Raw("\n");
-  std::string sev = zh ? fmt::format("严重程度 {}（{}）", s.severity, SeverityName(s.severity, lang))
-                       : fmt::format("Severity {} ({})", s.severity, SeverityName(s.severity, lang));
+  std::string sev = MsgF("risk.report.severity", lang, s.severity, SeverityName(s.severity, lang));
   if (const Injury* inj = s.injury.empty() ? nullptr : lib.FindInjury(s.injury)) {
-    sev += zh ? fmt::format("；伤害：{}（指南建议 {} 级）", inj->name.zh, inj->severity)
-              : fmt::format("; injury: {} (guidance suggests level {})", inj->name.en, inj->severity);
+    sev += MsgF("risk.report.injury", lang, inj->name.Get(lang), inj->severity);
   }
   w.Item(sev);
-  w.Item(zh ? fmt::format("总概率 {} → 区间“{}”（{}）", FormatProbability(sr.probability), BandRange(sr.band), BandName(sr.band, lang))
-            : fmt::format("Overall probability {} → band “{}” ({})", FormatProbability(sr.probability), BandRange(sr.band), BandName(sr.band, lang)));
-  if (sr.on_boundary) w.Item(zh ? "总概率恰好位于区间边界：归入较高区间。" : "The overall probability is exactly on a band boundary: it falls in the higher band.");
-  w.Item(w.Bold(fmt::format("{}{}", zh ? "风险等级：" : "Level: ", LevelName(sr.level, lang))) + (zh ? "（附件二 3.6.2）" : " (Annex II 3.6.2)"));
+  w.Item(MsgF("risk.report.overall", lang, FormatProbability(sr.probability), BandRange(sr.band), BandName(sr.band, lang)));
+  if (sr.on_boundary) w.Item(Msg("risk.report.on_boundary", lang));
+  w.Item(w.Bold(MsgF("risk.report.level", lang, LevelName(sr.level, lang))) + Msg("risk.report.level_cite", lang));
   const auto [up, down] = margin;
-  if (up > 0) w.Item(zh ? fmt::format("概率提高到原来的 {} 倍以上时等级改变", FactorText(up)) : fmt::format("The level changes if the probability is {} times higher", FactorText(up)));
-  if (down > 0) w.Item(zh ? fmt::format("概率降低到原来的 1/{} 以下时等级改变", FactorText(down)) : fmt::format("The level changes if the probability is more than {} times lower", FactorText(down)));
+  if (up > 0) w.Item(MsgF("risk.report.margin_up", lang, FactorText(up)));
+  if (down > 0) w.Item(MsgF("risk.report.margin_down", lang, FactorText(down)));
   w.Raw("\n");
 }
 
 void SensitivitySection(ReportWriter& w, const RiskResult& r, Lang lang) {
-  const bool zh = lang == Lang::kZh;
-  w.H2(zh ? "敏感性分析" : "Sensitivity analysis");
-  w.Para(zh ? "每一步概率乘以或除以 10、严重程度升降一级时的风险等级（指南，非法律要求）。" : "The level when each step is ten times more or less likely, and when the severity is one level higher or lower (guidance, not a legal requirement).");
-  if (w.md()) w.Raw(zh ? "| 场景 | 变化 | 概率 | 严重程度 | 等级 | 等级改变 |\n|---|---|---|---|---|---|\n" : "| Scenario | Change | Probability | Severity | Level | Changes |\n|---|---|---|---|---|---|\n");
+  w.H2(Msg("risk.report.sensitivity", lang));
+  w.Para(Msg("risk.report.sensitivity_intro", lang));
+  if (w.md()) w.Raw(Msg("risk.report.sensitivity_table", lang));
   for (const Sensitivity& v : r.sensitivity) {
-    const std::string changed = v.changes_level ? (zh ? "是" : "yes") : (zh ? "否" : "no");
     if (w.md()) {
+      const std::string& changed = Msg(v.changes_level ? "risk.report.changes_yes" : "risk.report.changes_no", lang);
       w.Raw(fmt::format("| {} | {} | {} | {} | {} | {} |\n", v.scenario + 1, ChangeText(v, lang), FormatProbability(v.probability), v.severity, LevelName(v.level, lang), changed));
     } else {
-      w.Raw(fmt::format("  {} {}, {}: {} {}, {} {} → {}{}\n", zh ? "场景" : "Scenario", v.scenario + 1, ChangeText(v, lang),
-                        zh ? "概率" : "probability", FormatProbability(v.probability), zh ? "严重程度" : "severity", v.severity,
-                        LevelName(v.level, lang), v.changes_level ? (zh ? "（等级改变）" : " (level changes)") : ""));
+      const std::string changes = v.changes_level ? Msg("risk.report.level_changes", lang) : "";
+      w.Raw(MsgF("risk.report.sensitivity_line", lang, v.scenario + 1, ChangeText(v, lang), FormatProbability(v.probability),
+                 v.severity, LevelName(v.level, lang), changes) + "\n");
     }
   }
   w.Raw("\n");
@@ -329,8 +312,7 @@ json RiskToJson(const KnowledgeBase& kb, const HazardLibrary& lib, const RiskInp
                 const RiskResult& r, Lang lang) {
   json j;
   j["method"] = {{"act", kAct}, {"celex", "32024R3173"}, {"annex", "Annex II"},
-                 {"title", lang == Lang::kZh ? "欧盟风险评估方法（第 (EU) 2024/3173 号授权条例附件二）"
-                                             : "EU risk assessment method (Delegated Regulation (EU) 2024/3173, Annex II)"}};
+                 {"title", Msg("risk.method_title", lang)}};
   j["product"] = ProductJson(kb, in, lang);
   j["user"] = {{"group", UserGroupId(in.user.group)}, {"intended", in.user.intended},
                {"text", UserText(in.user, lang)}};
@@ -358,7 +340,6 @@ json RiskToJson(const KnowledgeBase& kb, const HazardLibrary& lib, const RiskInp
 
 std::string RiskReport(const KnowledgeBase& kb, const HazardLibrary& lib, const RiskInput& in,
                        const RiskResult& r, Lang lang, bool md) {
-  const bool zh = lang == Lang::kZh;
   ReportWriter w(md);
   ProductSection(w, kb, in, lang);
   ResultSection(w, r, lang);
@@ -366,7 +347,7 @@ std::string RiskReport(const KnowledgeBase& kb, const HazardLibrary& lib, const 
     ScenarioSection(w, lib, in.scenarios[i], r.scenarios[i], i, r.margins[i], lang);
   }
   SensitivitySection(w, r, lang);
-  w.H2(zh ? "说明" : "Notes");
+  w.H2(Msg("risk.report.notes", lang));
   for (const std::string& n : Notes(lang)) w.Item(n);
   if (!in.scenarios.empty()) {
     bool any_injury = false;
