@@ -1,7 +1,7 @@
 // Acts as cards: the act, its status and dates, what it still needs to know (undetermined
 // acts) and why the engine decided so.
 import type { ActResult } from '../../api';
-import { citationText, StatusBadge, Unconfirmed } from '../../components';
+import { StatusBadge, Unconfirmed } from '../../components';
 import { formatDate } from '../../i18n';
 import { useLang } from '../../lang';
 
@@ -19,7 +19,7 @@ export function ActList({ acts, missingLabel }: { acts: ActResult[]; missingLabe
 
 function ActCard({ act, missingLabel }: { act: ActResult; missingLabel?: (id: string) => string }) {
   const { t, lang } = useLang();
-  const succ = act.successor && typeof act.successor === 'object' ? act.successor.short_name || act.successor.celex : act.successor;
+  const succ = act.successor && (act.successor.short_name || act.successor.celex);
   return (
     <article class={`act act-${act.status}`} data-celex={act.celex} aria-labelledby={`act-${act.celex}`}>
       <header class="act-head">
@@ -34,20 +34,16 @@ function ActCard({ act, missingLabel }: { act: ActResult; missingLabel?: (id: st
       <p class="act-dates">
         {act.applies_from && <span>{t('result.appliesFrom', { date: formatDate(lang, act.applies_from) })}</span>}
         {act.applies_until && <span>{t('result.appliesUntil', { date: formatDate(lang, act.applies_until) })}</span>}
-        {succ && <span>{t('result.successor', { name: String(succ) })}</span>}
+        {succ && <span>{t('result.successor', { name: succ })}</span>}
       </p>
       {missingLabel && act.missing_attributes && act.missing_attributes.length > 0 && (
         <p class="missing">
           <strong>{t('result.missing')}:</strong>{' '}
-          {act.missing_attributes.map((m, i) => {
-            const id = typeof m === 'string' ? m : (m.id ?? m.attribute ?? '');
-            const label = typeof m === 'string' ? missingLabel(m) : (m.label ?? missingLabel(id));
-            return (
-              <span class="missing-attr" key={i}>
-                {label}
-              </span>
-            );
-          })}
+          {act.missing_attributes.map((id, i) => (
+            <span class="missing-attr" key={i}>
+              {missingLabel(id)}
+            </span>
+          ))}
         </p>
       )}
       <details class="reasons-box">
@@ -64,7 +60,7 @@ export function Reasons({ act }: { act: ActResult }) {
       {act.reasons.map((r, i) => (
         <li key={i} class={`reason reason-${r.kind} outcome-${r.outcome ?? ''}`}>
           <span class="reason-text">{r.text}</span>
-          {citationText(r.citation) && <cite> {citationText(r.citation)}</cite>}
+          {r.citation && <cite> {r.citation}</cite>}
           <Unconfirmed show={r.unconfirmed} />
         </li>
       ))}

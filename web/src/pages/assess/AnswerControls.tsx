@@ -1,6 +1,6 @@
 // The answer controls of an attribute question, by its type: yes/no buttons, one value of an
 // enum (radio buttons, or a list when there are many), several values of a set, a number.
-import type { Question } from '../../api';
+import type { Question, QuestionValue } from '../../api';
 import { useLang } from '../../lang';
 
 export function BoolButtons({ busy, onAnswer }: { busy: boolean; onAnswer: (b: boolean) => void }) {
@@ -51,7 +51,7 @@ export function SetChoices({
   setMany,
 }: {
   qid: string;
-  values: NonNullable<Question['values']>;
+  values: QuestionValue[];
   many: string[];
   setMany: (v: string[]) => void;
 }) {

@@ -1,7 +1,7 @@
 // The answer controls of the category question: the likeliest categories read from the
 // description, the category in words, and the whole taxonomy to pick from.
 import { useEffect, useState } from 'preact/hooks';
-import { categories as fetchCategories, type Assessment, type CategoryEntry } from '../../api';
+import { categories as fetchCategories, type CategoryCandidate, type CategoryEntry } from '../../api';
 import { useLang } from '../../lang';
 
 // The taxonomy in the page's language, fetched only while `active`.
@@ -28,7 +28,7 @@ export function Candidates({
   onPick,
 }: {
   qid: string;
-  candidates: NonNullable<Assessment['product']['category_candidates']>;
+  candidates: CategoryCandidate[];
   busy: boolean;
   onPick: (id: string) => void;
 }) {

@@ -2,8 +2,8 @@
 // the browser (localStorage), per product address.
 import { useState } from 'preact/hooks';
 import type { ActResult, Obligation } from '../../api';
-import { citationText, StatusBadge, Unconfirmed } from '../../components';
-import { formatDate, formatNumber, type Key } from '../../i18n';
+import { StatusBadge, Unconfirmed } from '../../components';
+import { formatDate, formatNumber } from '../../i18n';
 import { useLang } from '../../lang';
 
 function useTicks(p: string): [Set<string>, (id: string, on: boolean) => void] {
@@ -80,15 +80,11 @@ function Duty({ id, o, ticked, onTick }: { id: string; o: Obligation; ticked: bo
           {o.status !== 'applies' && <StatusBadge status={o.status} />}
           {o.from && o.status === 'upcoming' && <span class="tag">{t('result.from', { date: formatDate(lang, o.from) })}</span>}
           {o.modules && o.modules.length > 0 && <span class="tag">{t('result.modules', { m: o.modules.join(', ') })}</span>}
-          {typeof o.notified_body === 'string' && ['required', 'optional', 'not_required', 'depends'].includes(o.notified_body) && (
-            <span class="tag tag-nb">{t(`result.nb.${o.notified_body}` as Key)}</span>
-          )}
-          {(o as { languages?: string }).languages && (
-            <span class="tag">{t('result.languages', { l: (o as { languages?: string }).languages! })}</span>
-          )}
+          {o.notified_body && <span class="tag tag-nb">{t(`result.nb.${o.notified_body}`)}</span>}
+          {o.languages && <span class="tag">{t('result.languages', { l: o.languages })}</span>}
           <Unconfirmed show={o.unconfirmed} />
         </span>
-        {citationText(o.citation) && <cite class="duty-cite">{citationText(o.citation)}</cite>}
+        {o.citation && <cite class="duty-cite">{o.citation}</cite>}
         {o.standards && o.standards.length > 0 && <span class="duty-standards">{o.standards.map((s) => s.ref).join(' · ')}</span>}
       </label>
     </li>

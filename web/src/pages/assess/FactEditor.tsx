@@ -23,15 +23,15 @@ export function FactEditor({
 }: {
   attr: string;
   doc: ProductDoc;
-  current: AttrValue;
+  current: string; // the server writes every value as a string (ValueToString)
   label: string;
   onCancel: () => void;
 }) {
   const { lang, t } = useLang();
   const [meta, setMeta] = useState<AttributeEntry | null>(null);
   const [cats, setCats] = useState<CategoryEntry[]>([]);
-  const [value, setValue] = useState<string>(typeof current === 'boolean' || typeof current === 'number' ? String(current) : Array.isArray(current) ? '' : String(current ?? ''));
-  const [many, setMany] = useState<string[]>(Array.isArray(current) ? current.map(String) : []);
+  const [value, setValue] = useState<string>(current);
+  const [many, setMany] = useState<string[]>([]);
   const [error, setError] = useState('');
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => {

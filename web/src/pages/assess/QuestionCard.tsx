@@ -1,7 +1,7 @@
 // The next question, one at a time: what is asked, why (and which acts it settles), the
 // answer controls its type needs, and "skip". Answering or skipping goes to the next address.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Assessment, AttrValue, ProductDoc, Question } from '../../api';
+import type { AttrValue, CategoryCandidate, ProductDoc, Question } from '../../api';
 import { useLang } from '../../lang';
 import { BoolButtons, NumberField, SetChoices, ValueChoices } from './AnswerControls';
 import { Candidates, CategoryPick, CategoryWords, useCategories } from './CategoryControls';
@@ -18,7 +18,7 @@ export function QuestionCard({
   doc: ProductDoc;
   answered: number;
   busy: boolean;
-  candidates?: Assessment['product']['category_candidates'];
+  candidates?: CategoryCandidate[];
 }) {
   const { t } = useLang();
   const [value, setValue] = useState<string>('');
@@ -130,7 +130,7 @@ function WhyWeAsk({ q }: { q: Question }) {
           {t('q.affects')}:{' '}
           {q.acts.map((x, i) => (
             <span class="act-chip" key={i}>
-              {typeof x === 'string' ? x : x.short_name}
+              {x}
             </span>
           ))}
         </p>
