@@ -1,85 +1,66 @@
 // The eucomply HTTP API (/api/v1/, served by `eucomply serve`): types of the JSON it returns
 // and one function per call. The assessment schema is the one of
 // `eucomply assess --format json` (docs/assessment-schema.md).
+//
+// The types come from the server's OpenAPI document (src/server/openapi.json), generated into
+// api-types.ts by openapi-typescript (`npm run gen:api`; the build fails when it is stale).
+// Where the document describes a shape, the type below is the generated one. Where it is looser
+// than what the server sends (a bare `type: object`, no `required` list, a field it does not
+// name), the type refines the generated one with a narrow local type, and the comment says what
+// the document lacks and where the server writes the field.
+import type { components } from './api-types';
 import type { Lang } from './i18n';
 
-export type Status = 'applies' | 'not_applicable' | 'undetermined' | 'upcoming' | 'no_longer_applies';
+type Schemas = components['schemas'];
 
+// ---- the assessment (POST /api/v1/assess, POST /api/v1/next-question) ----
+
+// One act of the Assessment schema, as the document gives it.
+type AssessedAct = Schemas['Assessment']['acts'][number];
+
+export type Status = NonNullable<AssessedAct['status']>;
+
+// An attribute value the page sends. ProductRequest leaves values open
+// (`additionalProperties: true`); these are the forms docs/product-format.md reads.
 export type AttrValue = boolean | number | string | string[] | null;
 
-// What the page sends: a product document (docs/product-format.md) plus free text.
-export interface ProductDoc {
-  name?: string;
-  description?: string;
-  category?: string;
+// What the page sends: a product document (docs/product-format.md) plus free text, with the
+// attributes the user declined to answer (`skip`, "category" for the category), which only
+// POST next-question takes.
+export type ProductDoc = Pick<Schemas['NextQuestionRequest'], 'name' | 'description' | 'category' | 'text' | 'skip'> & {
   attributes?: Record<string, AttrValue>;
-  text?: string;
-  skip?: string[]; // attributes the user declined to answer ("category" for the category)
-}
+};
 
-export interface Citation {
-  act?: string;
-  article?: string;
-  text?: string;
-  url?: string;
-  [k: string]: unknown;
-}
-
-export interface StandardRef {
-  id: string;
-  ref: string;
-  title: string;
-}
-
+// The document types reasons and obligations as bare objects; these are the fields
+// WriteReason / WriteObligation write (src/rules/assessment_json.cc). Citations are strings.
 export interface Reason {
   kind: string;
   rule?: string;
   outcome?: string;
+  date?: string;
   text: string;
-  citation?: unknown;
+  citation?: string;
   unconfirmed?: boolean;
 }
 
 export interface Obligation {
   id: string;
-  kind?: string;
-  role?: string;
+  kind: string;
+  role: string;
   role_name?: string;
   status: Status;
-  from?: string | null;
+  from?: string;
   text: string;
-  citation?: unknown;
-  unconfirmed?: boolean;
+  citation: string;
+  unconfirmed: boolean;
+  languages?: string;
   modules?: string[];
-  notified_body?: boolean | string | null;
-  standards?: StandardRef[];
+  notified_body?: 'required' | 'optional' | 'not_required' | 'depends';
+  standards: { id: string; ref: string; title: string }[];
 }
 
-export interface MissingAttribute {
-  id?: string;
-  attribute?: string;
-  label?: string;
-  [k: string]: unknown;
-}
-
-export interface ActResult {
-  celex: string;
-  short_name: string;
-  number?: string;
-  title: string;
-  status: Status;
-  ce_marking?: boolean;
-  applies_from?: string | null;
-  applies_until?: string | null;
-  successor?: string | { celex?: string; short_name?: string; title?: string } | null;
-  reasons: Reason[];
-  missing_attributes?: (string | MissingAttribute)[];
-  obligations?: Obligation[];
-  standards_fit?: StandardFit[];
-  standards_list?: { count: number; query: string };
-}
-
-// A standard that fits the product under an act (knowledge/standards/fit; docs/standards.md).
+// A standard that fits the product under an act (knowledge/standards/fit; docs/standards.md):
+// not in the document (WriteFit, src/rules/assessment_json.cc).
 export interface ListRow {
   ref: string;
   row: string;
@@ -104,6 +85,78 @@ export interface StandardFit {
   rows: ListRow[];
 }
 
+// An act of the assessment. The document lists no required field (the server always writes
+// celex, short_name, title, status, reasons and missing_attributes) and does not name the act's
+// dates, successor or standards (WriteActVerdict, src/rules/assessment_json.cc).
+export type ActResult = Required<Pick<AssessedAct, 'celex' | 'short_name' | 'title' | 'status' | 'missing_attributes'>> & {
+  number?: string;
+  ce_marking?: boolean;
+  harmonised?: boolean;
+  applies_from?: string;
+  applies_until?: string;
+  successor?: { celex: string; short_name: string };
+  reasons: Reason[];
+  obligations?: Obligation[];
+  standards_fit?: StandardFit[];
+  standards_list?: { count: number; query: string };
+};
+
+// An attribute's value, one of the Attribute schema's.
+export type QuestionValue = NonNullable<Schemas['Attribute']['values']>[number];
+
+// The document's Question has a free `type`, value items without required fields and no
+// `decides` ("obligations": every act is decided; the answer decides which of their duties
+// bind), which the server always writes (WriteQuestion, src/rules/assessment_json.cc).
+export type Question = Omit<Schemas['Question'], 'type' | 'values'> & {
+  type: 'bool' | 'number' | 'enum' | 'set' | 'category';
+  decides?: 'acts' | 'obligations';
+  values?: QuestionValue[];
+};
+
+// A fact about the product. The document types it as a bare object; the server writes the
+// value as a string (ValueToString: "true", "230 V", "a,b"), its display text, label and source
+// (WriteProduct, src/rules/assessment_json.cc).
+export interface ProductAttribute {
+  value: string;
+  display: string;
+  label: string;
+  source: string;
+  evidence?: string;
+}
+
+export interface CategoryCandidate {
+  id: string;
+  name: string;
+  p: number;
+}
+
+// The product as the server read it. The document types the category as a bare object and
+// does not name category_candidates: read from the description without enough confidence,
+// the likeliest categories (WriteProduct).
+export type AssessedProduct = Pick<Schemas['Product'], 'name' | 'description'> & {
+  category?: { id: string; name: string; source: string; evidence?: string; confidence?: number } | null;
+  category_candidates?: CategoryCandidate[];
+  attributes?: Record<string, ProductAttribute>;
+};
+
+// The document does not name `summary` (acts per status; AssessmentJson).
+export type Assessment = Omit<Schemas['Assessment'], 'acts' | 'product' | 'next_question'> & {
+  product: AssessedProduct;
+  acts: ActResult[];
+  summary?: Record<Status, number>;
+  next_question?: Question | null;
+};
+
+export type NextQuestionAnswer = Omit<Schemas['NextQuestionResponse'], 'question'> & { question: Question | null };
+
+// ---- the knowledge base (GET /api/v1/standards, categories, attributes) ----
+
+export type StandardEntry = Schemas['Standard'];
+export type CategoryEntry = Schemas['Category'];
+export type AttributeEntry = Schemas['Attribute'];
+
+// A row of an act's Official Journal list (GET /api/v1/standards?act=&as_of=): the document's
+// StandardList does not name `harmonised` (StandardsRoute, src/server/routes_kb.cc).
 export interface HarmonisedRow extends ListRow {
   act: string;
   act_name?: string;
@@ -111,118 +164,53 @@ export interface HarmonisedRow extends ListRow {
   notes: string[];
 }
 
-export interface QuestionValue {
-  id: string;
-  label: string;
-}
+export type HarmonisedAnswer = Schemas['StandardList'] & {
+  harmonised?: { as_of: string; count: number; rows: HarmonisedRow[]; source: string };
+};
 
-export interface Question {
-  attribute: string;
-  type: 'bool' | 'number' | 'enum' | 'set' | 'category';
-  label: string;
-  question: string;
-  why: string;
-  // "obligations": every act is decided; the answer decides which of their duties bind.
-  decides?: 'acts' | 'obligations';
-  unit?: string | null;
-  values?: QuestionValue[];
-  acts?: (string | { celex?: string; short_name?: string; title?: string })[];
-}
+// ---- Safety Gate alerts (GET /api/v1/alerts/search, stats, {case}; POST lessons) ----
 
-export interface ProductAttribute {
-  value: AttrValue;
-  display?: string;
-  label?: string;
-  source?: string;
-  evidence?: string | null;
-}
+export type FacetCount = Schemas['FacetCount'];
+export type AlertHit = Schemas['SearchHit'];
 
-export interface Assessment {
-  as_of: string;
-  product: {
-    name?: string;
-    description?: string;
-    category?: { id: string; name: string; source?: string; evidence?: string | null; confidence?: number } | null;
-    // Read from the description without enough confidence: the likeliest categories.
-    category_candidates?: { id: string; name: string; p: number }[];
-    attributes?: Record<string, ProductAttribute>;
-  };
-  acts: ActResult[];
-  summary?: Record<string, number>;
-  next_question: Question | null;
-}
-
-export interface FacetCount {
-  value: string;
-  label: string;
-  count: number;
-}
-
-export interface AlertHit {
-  case_number: string;
-  report_date: string;
-  category: string;
-  product: string;
-  name: string;
-  brand: string;
-  level: string;
-  country_of_origin: string;
-  risk_type: string;
-  url?: string;
-  description?: string;
-}
-
-export interface SearchResult {
-  query?: string;
-  total: number;
-  offset?: number;
-  limit?: number;
-  hits: AlertHit[];
-  facets: Record<string, FacetCount[]>;
-  // A Chinese query, expanded to the English words of the alerts (the bilingual lexicon).
+// The document does not name the expansion of a Chinese query into the English words of the
+// alerts (the bilingual lexicon; src/server/routes_alerts.cc).
+export type SearchResult = Schemas['SearchResponse'] & {
   expanded_query?: string;
   expanded_from?: { zh: string; en: string[] }[];
-}
+};
 
+export type Stats = Schemas['StatsResponse'];
+
+// The document types an alert's acts and measures as bare objects and names only some of its
+// fields; AlertJson (src/alerts/alerts_json.cc) writes all of these, always.
 export interface Measure {
   operator_type: string;
-  operator_role: 'ordered' | 'taking' | string;
+  operator_role: 'ordered' | 'taking';
   category: string;
   date: string | null;
   date_text: string;
 }
 
-export interface AlertDetail {
-  case_number: string;
-  report_id?: number | string | null;
-  report_date: string;
-  report_year: number;
-  report_week: number;
-  url: string;
-  category: string;
-  product: string;
-  brand: string;
-  name: string;
+export type AlertDetail = Required<Omit<Schemas['Alert'], 'acts' | 'measures'>> & {
+  acts: { celex: string; name: string }[];
+  measures: Measure[];
   model: string;
   batch: string;
   barcode: string;
   barcodes: { text: string; digits: string; valid: boolean }[];
-  risk_types: string[];
-  risk_description: string;
-  acts: { celex: string; name: string }[];
-  standards: string[];
-  measures: Measure[];
   measures_text: string;
   description: string;
   notifying_country: string;
-  country_of_origin: string;
   user_type: string;
-  level: string;
   online_trader: string;
   company_recall_code: string;
   production_dates: string;
   recall_url: string;
-}
+};
+
+// A case number is not unique in the official files: the answer lists every alert with it.
+export type AlertsByCase = Omit<Schemas['AlertCase'], 'alerts'> & { alerts: AlertDetail[] };
 
 export interface Tally {
   key: string;
@@ -231,11 +219,11 @@ export interface Tally {
   cases: string[];
 }
 
-export interface Lessons {
+// The document's Lessons names four fields, two of them arrays of bare objects; these are the
+// fields of `eucomply alerts lessons --format json` (src/alerts/lessons.cc).
+export type Lessons = Required<Omit<Schemas['Lessons'], 'alerts' | 'checklist'>> & {
   product: { name: string; category: string; safety_gate_categories: string[] };
-  query: string;
   scope: string;
-  matching: number;
   alerts: {
     case_number: string;
     report_date: string;
@@ -252,13 +240,16 @@ export interface Lessons {
   defects: Tally[];
   measures: Tally[];
   checklist: { text: string; cases: string[]; urls: string[] }[];
-}
+};
 
-export interface ErrorDetail {
-  message: string;
-  pointer?: string;
-  parameter?: string;
-}
+// The document does not name the alerts' freshness (Health, src/server/routes_meta.cc).
+export type Health = Omit<Schemas['Health'], 'alerts'> & {
+  alerts: Schemas['Health']['alerts'] & { data_as_of?: string; stale?: boolean; warning?: string };
+};
+
+// ---- errors ----
+
+export type ErrorDetail = Schemas['Error']['error']['details'][number];
 
 export class ApiError extends Error {
   constructor(
@@ -297,9 +288,11 @@ async function call<T>(path: string, lang: Lang, init?: RequestInit, langParam =
     /* not JSON */
   }
   if (!res.ok) {
-    const b = body as { error?: string | { message?: string; details?: { message?: string }[] }; message?: string } | null;
+    // The Error schema; a body that is not one (a proxy's page, a bare {"error": "..."}) still
+    // gives what message it has.
+    const b = body as { error?: string | Partial<Schemas['Error']['error']>; message?: string } | null;
     const msg = (typeof b?.error === 'string' ? b.error : b?.error?.message) ?? b?.message ?? '';
-    const details = (typeof b?.error === 'object' && Array.isArray(b.error?.details) ? b.error.details : []) as ErrorDetail[];
+    const details: ErrorDetail[] = typeof b?.error === 'object' && Array.isArray(b.error?.details) ? b.error.details : [];
     throw new ApiError(msg || `HTTP ${res.status}`, res.status, details);
   }
   return body as T;
@@ -313,12 +306,6 @@ function productOnly(doc: ProductDoc): ProductDoc {
   if (doc.attributes && Object.keys(doc.attributes).length) out.attributes = doc.attributes;
   if (doc.text) out.text = doc.text;
   return out;
-}
-
-export interface NextQuestionAnswer {
-  as_of: string;
-  question: Question | null;
-  undetermined: string[];
 }
 
 // The assessment, with the next question that skips what the user declined to answer: POST
@@ -375,40 +362,8 @@ export function searchAlerts(p: SearchParams, lang: Lang): Promise<SearchResult>
   return call<SearchResult>(`alerts/search?${searchQuery(p)}`, lang, undefined, false);
 }
 
-// A case number is not unique in the official files: the answer lists every alert with it.
-export interface AlertsByCase {
-  case_number: string;
-  count: number;
-  alerts: AlertDetail[];
-}
-
 export function alertDetail(caseNumber: string, lang: Lang): Promise<AlertsByCase> {
   return call<AlertsByCase>(`alerts/${encodeURIComponent(caseNumber)}`, lang, undefined, false);
-}
-
-export interface Stats {
-  total: number;
-  facets: Record<string, FacetCount[]>;
-}
-
-export interface StandardEntry {
-  id: string;
-  ref: string;
-  title: string;
-  acts: { celex: string; short_name: string }[];
-  citation?: string;
-  oj_date?: string;
-  presumption_until?: string;
-  superseded_by?: string;
-  unconfirmed?: boolean;
-}
-
-export interface CategoryEntry {
-  id: string;
-  name: string;
-  parents: string[];
-  safety_gate: string[];
-  defaults: Record<string, string>;
 }
 
 // A per-language answer fetched once and shared; a failed fetch is forgotten, so the next
@@ -433,16 +388,6 @@ export const categories = oncePerLang((lang) =>
   ),
 );
 
-export interface AttributeEntry {
-  id: string;
-  type: 'bool' | 'number' | 'enum' | 'set';
-  unit?: string;
-  label: string;
-  question: string;
-  why: string;
-  values?: { id: string; label: string }[];
-}
-
 // The attribute vocabulary (GET /api/v1/attributes) with labels in the language.
 export const attributes = oncePerLang((lang) =>
   call<{ count: number; attributes: AttributeEntry[] }>('attributes', lang).then((r) => r.attributes),
@@ -458,8 +403,10 @@ export function alertStats(by: string, lang: Lang): Promise<Stats> {
 
 // ---- risk assessment (POST /api/v1/risk, GET /api/v1/risk/hazards; docs/risk-format.md) ----
 
-export type Level = 'serious' | 'high' | 'medium' | 'low';
+export type Level = Schemas['RiskResponse']['level'];
 
+// The hazard library. The document types its lists as bare objects; these are the fields of
+// GET /api/v1/risk/hazards (src/server/routes_risk.cc).
 export interface RiskHazard {
   id: string;
   name: string;
@@ -470,38 +417,45 @@ export interface RiskHazard {
   injuries: string[];
 }
 
-export interface RiskLibrary {
+export type RiskLibrary = Pick<Schemas['RiskHazards'], 'category'> & {
   hazards: RiskHazard[];
   injuries: { id: string; severity: number; name: string }[];
   injury_source: string;
   suggested: { hazard: string; name: string; alerts: number; share: number; examples: string[] }[];
   suggested_from?: { category: string; category_name: string; alerts: number; split: string };
-  category?: string;
   bands: { band: number; range: string; name: string }[];
   severities: { severity: number; name: string }[];
   matrix: Level[][];
   matrix_cite: string;
-}
+};
 
-export interface RiskStepDoc {
+// What the page sends: the RiskRequest schema, with every step's text and its probability as
+// written ("1/100"), and the product as POST assess reads it (the document types it as a bare
+// object) with its kinds.
+type RiskRequest = Schemas['RiskRequest'];
+type RiskScenarioRequest = RiskRequest['scenarios'][number];
+type RiskStepRequest = RiskScenarioRequest['steps'][number];
+
+export interface RiskStepDoc extends RiskStepRequest {
   text: string;
   probability: string;
 }
 
-export interface RiskScenarioDoc {
-  hazard: string;
-  severity?: number;
-  injury?: string;
-  defective_component?: boolean;
+export interface RiskScenarioDoc extends Omit<RiskScenarioRequest, 'steps'> {
   steps: RiskStepDoc[];
 }
 
-export interface RiskDoc {
-  product: ProductDoc & { kinds?: string[] };
-  user?: { group?: string; age_months?: number };
-  facts?: Record<string, boolean>;
+export type UserGroup = NonNullable<NonNullable<RiskRequest['user']>['group']>;
+
+export type RiskDoc = Omit<RiskRequest, 'product' | 'scenarios'> & {
+  product: Omit<ProductDoc, 'skip'> & { kinds?: string[] };
   scenarios: RiskScenarioDoc[];
-}
+};
+
+// The answer. The document lists the scenarios' and sensitivity's fields without `required`,
+// leaves the presumption's grounds bare objects and does not name the levels' names; these are
+// the fields of `eucomply risk --format json` (src/server/routes_risk.cc).
+type RiskResponse = Schemas['RiskResponse'];
 
 export interface RiskScenarioResult {
   hazard: string;
@@ -518,18 +472,11 @@ export interface RiskScenarioResult {
   level_name: string;
 }
 
-export interface RiskSensitivity {
-  scenario: number;
+export type RiskSensitivity = Required<Omit<RiskResponse['sensitivity'][number], 'level'>> & {
   change: string;
-  kind: 'probability' | 'severity';
-  direction: 'up' | 'down';
-  probability: string;
-  band: number;
-  severity: number;
   level: Level;
   level_name: string;
-  changes_level: boolean;
-}
+};
 
 export interface RiskPresumption {
   point: string;
@@ -538,18 +485,14 @@ export interface RiskPresumption {
   missing?: string[];
 }
 
-export interface RiskResult {
-  level: Level;
-  level_name: string;
-  outcome: Level;
-  outcome_name: string;
-  deciding_scenario: number;
-  scenarios: RiskScenarioResult[];
-  presumption: { applies: boolean; grounds: RiskPresumption[]; possible: RiskPresumption[] };
-  sensitivity: RiskSensitivity[];
-  notes: string[];
-  report?: string;
-}
+export type RiskResult = Required<Pick<RiskResponse, 'level' | 'level_name' | 'deciding_scenario' | 'notes'>> &
+  Pick<RiskResponse, 'report'> & {
+    outcome: Level;
+    outcome_name: string;
+    scenarios: RiskScenarioResult[];
+    presumption: { applies: boolean; grounds: RiskPresumption[]; possible: RiskPresumption[] };
+    sensitivity: RiskSensitivity[];
+  };
 
 export function riskLibrary(doc: ProductDoc, category: string | null, lang: Lang): Promise<RiskLibrary> {
   const q = category || doc.category ? `category=${encodeURIComponent(category || doc.category || '')}` : `text=${encodeURIComponent(doc.text || doc.name || '')}`;
@@ -561,13 +504,8 @@ export function assessRisk(doc: RiskDoc, lang: Lang, report = false): Promise<Ri
 }
 
 // An act's whole Official Journal list as of a date (GET /api/v1/standards?act=&as_of=).
-export function harmonisedList(act: string, asOf: string, lang: Lang): Promise<{ harmonised?: { as_of: string; count: number; rows: HarmonisedRow[] } }> {
+export function harmonisedList(act: string, asOf: string, lang: Lang): Promise<HarmonisedAnswer> {
   return call(`standards?act=${encodeURIComponent(act)}&as_of=${encodeURIComponent(asOf)}`, lang);
-}
-
-export interface Health {
-  status: string;
-  alerts: { available: boolean; count?: number; data_as_of?: string; stale?: boolean; warning?: string };
 }
 
 export function health(lang: Lang): Promise<Health> {

@@ -99,24 +99,3 @@ export function useFocusHeading(dep: string) {
   return ref;
 }
 
-// A citation from the knowledge base may be a string or an object; show it compactly.
-export function citationText(c: unknown): string {
-  if (!c) return '';
-  if (typeof c === 'string') return c;
-  if (Array.isArray(c)) return c.map(citationText).filter(Boolean).join('; ');
-  if (typeof c === 'object') {
-    const o = c as Record<string, unknown>;
-    if (typeof o.text === 'string' && o.text) return o.text;
-    const parts = [o.act, o.article ?? o.ref ?? o.point].filter((x) => typeof x === 'string' && x);
-    return parts.join(' ');
-  }
-  return String(c);
-}
-
-export function citationUrl(c: unknown): string | undefined {
-  if (c && typeof c === 'object' && !Array.isArray(c)) {
-    const u = (c as Record<string, unknown>).url;
-    if (typeof u === 'string' && /^https?:\/\//.test(u)) return u;
-  }
-  return undefined;
-}

@@ -14,6 +14,7 @@ import {
   type RiskLibrary,
   type RiskResult,
   type RiskScenarioDoc,
+  type UserGroup,
 } from '../api';
 import { ErrorBox, Loading, useAsync, useFocusHeading } from '../components';
 import type { Key } from '../i18n';
@@ -21,6 +22,7 @@ import { useLang } from '../lang';
 import { decodeProduct, href } from '../route';
 
 const LEVEL_RANK: Record<Level, number> = { low: 0, medium: 1, high: 2, serious: 3 };
+const GROUPS: readonly UserGroup[] = ['child', 'adult', 'older_person', 'person_with_disability'];
 const FACTS = ['users_can_protect', 'users_informed', 'operator_says_serious', 'voluntary_measure', 'banned_substance'] as const;
 
 function newScenario(lib: RiskLibrary, id: string): RiskScenarioDoc {
@@ -38,7 +40,7 @@ export function RiskPage({ p, c }: { p: string | null; c: string | null }) {
     `${p}|${c}|${lang}`,
   );
   const h = useFocusHeading(`risk-${p}`);
-  const [group, setGroup] = useState('adult');
+  const [group, setGroup] = useState<UserGroup>('adult');
   const [age, setAge] = useState('');
   const [facts, setFacts] = useState<Record<string, '' | 'yes' | 'no'>>({});
   const [scenarios, setScenarios] = useState<RiskScenarioDoc[]>([]);
@@ -123,8 +125,12 @@ export function RiskPage({ p, c }: { p: string | null; c: string | null }) {
             <div class="risk-row">
               <label>
                 {t('risk.user.group')}
-                <select value={group} onChange={(e) => setGroup((e.target as HTMLSelectElement).value)} data-testid="risk-user-group">
-                  {(['child', 'adult', 'older_person', 'person_with_disability'] as const).map((g) => (
+                <select
+                  value={group}
+                  onChange={(e) => setGroup(GROUPS.find((g) => g === (e.target as HTMLSelectElement).value) ?? 'adult')}
+                  data-testid="risk-user-group"
+                >
+                  {GROUPS.map((g) => (
                     <option key={g} value={g}>
                       {t(`risk.group.${g}` as Key)}
                     </option>
