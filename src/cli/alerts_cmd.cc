@@ -105,6 +105,34 @@ std::optional<Summary> WithProgress(const char* name, Context& ctx, Step step) {
   return std::move(s).value();
 }
 
+// An import or an update: opens the store, runs `step(store, on_progress)` behind a progress
+// bar, prints its warnings and errors, then `report(summary, store)`; the exit code is 1 when
+// it fails or when any file failed.
+template <typename Summary, typename Step, typename Report>
+void RunIngest(const CommonOptions& common, Context& ctx, const char* name, const char* error_suffix,
+               Step step, Report report) {
+  auto store = OpenStore(common, ctx, true);
+  if (!store) return;
+  auto s = WithProgress<Summary>(name, ctx, [&](const auto& on_progress) { return step(*store, on_progress); });
+  if (!s) return;
+  for (const std::string& e : s->errors) std::cerr << "error: " << e << error_suffix << "\n";
+  report(*s, *store);
+  if (s->failed > 0) ctx.exit_code = 1;
+}
+
+// The search's answer, or nullopt after printing why it failed (exit code 1).
+std::optional<al::SearchResponse> SearchOrSay(al::AlertStore* store, const al::SearchRequest& req,
+                                              const char* command, Context& ctx) {
+  al::AlertSearcher searcher(store);
+  Result<al::SearchResponse> r = searcher.Search(req);
+  if (!r.ok()) {
+    std::cerr << "eucomply alerts " << command << ": " << r.status().ToString() << "\n";
+    ctx.exit_code = 1;
+    return std::nullopt;
+  }
+  return std::move(r).value();
+}
+
 void PrintAlertText(const al::StoredAlert& s) {
   const al::Alert& a = s.alert;
   auto line = [](const char* label, const std::string& v) {
@@ -181,6 +209,13 @@ struct FilterOptions {
   }
 };
 
+// A subcommand of `alerts` with the options they all take (--data, --json).
+CLI::App* AddSubcommand(CLI::App& alerts, const char* name, const char* about, CommonOptions* common) {
+  CLI::App* cmd = alerts.add_subcommand(name, about);
+  AddCommon(cmd, common);
+  return cmd;
+}
+
 void AddImport(CLI::App& alerts, Context& ctx) {
   struct Opts {
     CommonOptions common;
@@ -188,36 +223,31 @@ void AddImport(CLI::App& alerts, Context& ctx) {
     int threads = 2;
   };
   auto o = std::make_shared<Opts>();
-  CLI::App* cmd = alerts.add_subcommand("import", "Import weekly-report XML files (gzip or plain) or folders of them");
-  AddCommon(cmd, &o->common);
+  CLI::App* cmd = AddSubcommand(alerts, "import", "Import weekly-report XML files (gzip or plain) or folders of them", &o->common);
   cmd->add_option("PATH", o->paths, "Files or folders")->required();
   cmd->add_option("--threads", o->threads, "Parse threads (default 2)");
   cmd->callback([o, &ctx] {
-    auto store = OpenStore(o->common, ctx, true);
-    if (!store) return;
-    auto s = WithProgress<al::ImportSummary>("import", ctx, [&](const auto& on_progress) {
-      al::ImportOptions opts;
-      opts.parse_threads = o->threads;
-      opts.on_progress = on_progress;
-      return al::ImportPaths(*store, o->paths, opts);
-    });
-    if (!s) return;
-    for (const std::string& e : s->errors) std::cerr << "error: " << e << " (file skipped)\n";
-    Result<int64_t> total = store->AlertCount();
-    if (o->common.json()) {
-      std::cout << json{{"files", s->files},         {"imported", s->imported},
-                        {"unchanged", s->unchanged}, {"failed", s->failed},
-                        {"alerts_added", s->alerts_added},
-                        {"alerts_total", total.ok() ? *total : -1},
-                        {"errors", s->errors},       {"warnings", s->warnings}}
-                       .dump(2)
-                << "\n";
-    } else {
-      std::cout << s->files << " files: " << s->imported << " imported, " << s->unchanged
-                << " unchanged, " << s->failed << " failed; " << s->alerts_added
-                << " alerts added, " << (total.ok() ? *total : -1) << " in store\n";
-    }
-    if (s->failed > 0) ctx.exit_code = 1;
+    RunIngest<al::ImportSummary>(
+        o->common, ctx, "import", " (file skipped)",
+        [o](al::AlertStore& store, const auto& on_progress) {
+          return al::ImportPaths(store, o->paths, {.on_progress = on_progress, .parse_threads = o->threads});
+        },
+        [o](const al::ImportSummary& s, al::AlertStore& store) {
+          Result<int64_t> total = store.AlertCount();
+          if (o->common.json()) {
+            std::cout << json{{"files", s.files},         {"imported", s.imported},
+                              {"unchanged", s.unchanged}, {"failed", s.failed},
+                              {"alerts_added", s.alerts_added},
+                              {"alerts_total", total.ok() ? *total : -1},
+                              {"errors", s.errors},       {"warnings", s.warnings}}
+                             .dump(2)
+                      << "\n";
+          } else {
+            std::cout << s.files << " files: " << s.imported << " imported, " << s.unchanged
+                      << " unchanged, " << s.failed << " failed; " << s.alerts_added
+                      << " alerts added, " << (total.ok() ? *total : -1) << " in store\n";
+          }
+        });
   });
 }
 
@@ -296,8 +326,7 @@ void AddSearch(CLI::App& alerts, Context& ctx) {
     std::string output;
   };
   auto o = std::make_shared<Opts>();
-  CLI::App* cmd = alerts.add_subcommand("search", "Full-text search with filters and facet counts");
-  AddCommon(cmd, &o->common);
+  CLI::App* cmd = AddSubcommand(alerts, "search", "Full-text search with filters and facet counts", &o->common);
   o->filters.Add(cmd);
   cmd->add_option("QUERY", o->words, "Words, \"phrases\", prefix*, or a barcode");
   cmd->add_option("--limit", o->limit, "Hits to show (default 20)");
@@ -321,13 +350,8 @@ void AddSearch(CLI::App& alerts, Context& ctx) {
     req.offset = exporting ? 0 : o->offset;
     req.match_any = o->any;
     o->filters.Apply(&req);
-    al::AlertSearcher searcher(store.get());
-    Result<al::SearchResponse> r = searcher.Search(req);
-    if (!r.ok()) {
-      std::cerr << "eucomply alerts search: " << r.status().ToString() << "\n";
-      ctx.exit_code = 1;
-      return;
-    }
+    std::optional<al::SearchResponse> r = SearchOrSay(store.get(), req, "search", ctx);
+    if (!r) return;
     if (o->xlsx || o->csv) {
       ctx.exit_code = ExportHits(r->hits, o->xlsx, o->output);
       return;
@@ -351,8 +375,7 @@ void AddShow(CLI::App& alerts, Context& ctx) {
     std::string case_number;
   };
   auto o = std::make_shared<Opts>();
-  CLI::App* cmd = alerts.add_subcommand("show", "Show every alert with a case number");
-  AddCommon(cmd, &o->common);
+  CLI::App* cmd = AddSubcommand(alerts, "show", "Show every alert with a case number", &o->common);
   cmd->add_option("CASE", o->case_number, "Case number, e.g. SR/02275/26 or 0259/06")->required();
   cmd->callback([o, &ctx] {
     auto store = OpenStore(o->common, ctx, false);
@@ -393,8 +416,7 @@ void AddStats(CLI::App& alerts, Context& ctx) {
     int limit = 0;
   };
   auto o = std::make_shared<Opts>();
-  CLI::App* cmd = alerts.add_subcommand("stats", "Alert counts by facet");
-  AddCommon(cmd, &o->common);
+  CLI::App* cmd = AddSubcommand(alerts, "stats", "Alert counts by facet", &o->common);
   o->filters.Add(cmd);
   cmd->add_option("--by", o->by, "category|risk|origin|notifying|level|year|act|standard");
   cmd->add_option("--limit", o->limit, "Values to show (default all with --by, 10 without)");
@@ -415,13 +437,8 @@ void AddStats(CLI::App& alerts, Context& ctx) {
     req.limit = 0;
     req.facet_limit = by ? o->limit : (o->limit > 0 ? o->limit : 10);
     o->filters.Apply(&req);
-    al::AlertSearcher searcher(store.get());
-    Result<al::SearchResponse> r = searcher.Search(req);
-    if (!r.ok()) {
-      std::cerr << "eucomply alerts stats: " << r.status().ToString() << "\n";
-      ctx.exit_code = 1;
-      return;
-    }
+    std::optional<al::SearchResponse> r = SearchOrSay(store.get(), req, "stats", ctx);
+    if (!r) return;
     if (o->common.json()) {
       json out{{"total", r->total}};
       json facets = FacetsJson(*r);
@@ -448,55 +465,46 @@ void AddUpdate(CLI::App& alerts, Context& ctx) {
     double timeout = 60;
   };
   auto o = std::make_shared<Opts>();
-  CLI::App* cmd = alerts.add_subcommand(
-      "update", "Download and import the weekly reports not yet imported (Commission endpoint)");
-  AddCommon(cmd, &o->common);
+  CLI::App* cmd = AddSubcommand(alerts, "update", "Download and import the weekly reports not yet imported (Commission endpoint)", &o->common);
   cmd->add_option("--source", o->source, "Base URL of the weekly-report API")->capture_default_str();
   cmd->add_option("--retries", o->retries, "Attempts per download (default 4)");
   cmd->add_option("--timeout", o->timeout, "Seconds per request (default 60)");
   cmd->callback([o, &ctx] {
-    auto store = OpenStore(o->common, ctx, true);
-    if (!store) return;
-    auto s = WithProgress<al::UpdateSummary>("update", ctx, [&](const auto& on_progress) {
-      al::UpdateOptions opts;
-      opts.source = o->source;
-      opts.attempts = o->retries;
-      opts.timeout_seconds = o->timeout;
-      opts.on_progress = on_progress;
-      return al::UpdateFromSource(*store, opts);
-    });
-    if (!s) return;
-    for (const std::string& e : s->errors) std::cerr << "error: " << e << "\n";
-    if (o->common.json()) {
-      std::cout << json{{"listed", s->listed},
-                        {"already_imported", s->already_imported},
-                        {"downloaded", s->downloaded},
-                        {"failed", s->failed},
-                        {"alerts_added", s->alerts_added},
-                        {"errors", s->errors}}
-                       .dump(2)
-                << "\n";
-    } else {
-      std::cout << s->listed << " reports listed, " << s->already_imported
-                << " already imported, " << s->downloaded << " downloaded, " << s->failed
-                << " failed; " << s->alerts_added << " alerts added\n";
-    }
-    if (s->failed > 0) ctx.exit_code = 1;
+    RunIngest<al::UpdateSummary>(
+        o->common, ctx, "update", "",
+        [o](al::AlertStore& store, const auto& on_progress) {
+          return al::UpdateFromSource(store, {.source = o->source,
+                                              .attempts = o->retries,
+                                              .timeout_seconds = o->timeout,
+                                              .on_progress = on_progress});
+        },
+        [o](const al::UpdateSummary& s, al::AlertStore&) {
+          if (o->common.json()) {
+            std::cout << json{{"listed", s.listed},
+                              {"already_imported", s.already_imported},
+                              {"downloaded", s.downloaded},
+                              {"failed", s.failed},
+                              {"alerts_added", s.alerts_added},
+                              {"errors", s.errors}}
+                             .dump(2)
+                      << "\n";
+          } else {
+            std::cout << s.listed << " reports listed, " << s.already_imported
+                      << " already imported, " << s.downloaded << " downloaded, " << s.failed
+                      << " failed; " << s.alerts_added << " alerts added\n";
+          }
+        });
   });
 }
 
 void AddLessons(CLI::App& alerts, Context& ctx) {
   struct Opts {
     CommonOptions common;
-    std::string product;
-    std::string kb = DefaultKnowledgeDir();
+    std::string product, kb = DefaultKnowledgeDir(), lang = "en";
     int alerts = 25;
-    std::string lang = "en";
   };
   auto o = std::make_shared<Opts>();
-  CLI::App* cmd = alerts.add_subcommand(
-      "lessons", "Past alerts like a product, as a pre-shipment test checklist");
-  AddCommon(cmd, &o->common);
+  CLI::App* cmd = AddSubcommand(alerts, "lessons", "Past alerts like a product, as a pre-shipment test checklist", &o->common);
   cmd->add_option("PRODUCT", o->product, "Product YAML (the input of `eucomply assess`)")->required();
   cmd->add_option("--alerts", o->alerts, "Similar alerts to learn from (default 25)");
   cmd->add_option("--kb", o->kb, "Knowledge-base folder (for the category's Safety Gate names)");

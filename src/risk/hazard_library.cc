@@ -32,31 +32,35 @@ const json* RootList(const json& root, Checker& c, const char* key) {
   return nullptr;
 }
 
+// Calls `item(pointer, node)` for each entry of the list under `key` of a file's root that is
+// a mapping with only the `allowed` keys (the others are reported).
+template <typename Item>
+void ForEachEntry(const json& root, Checker& c, const char* key,
+                  std::initializer_list<const char*> allowed, Item item) {
+  const json* list = RootList(root, c, key);
+  if (list == nullptr) return;
+  const std::string base = std::string("/") + key;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const std::string p = Child(base, i);
+    if (c.Object((*list)[i], p, allowed)) item(p, (*list)[i]);
+  }
+}
+
 void LoadHazards(const JsonDoc& d, Checker& c, HazardLibrary* lib,
                  std::vector<HazardGroup>* groups, std::vector<Hazard>* hazards) {
   const json& root = d.json;
   if (!c.Object(root, "", {"basis", "groups", "hazards"})) return;
-  if (const json* list = RootList(root, c, "groups")) {
-    for (size_t i = 0; i < list->size(); ++i) {
-      const std::string p = Child("/groups", i);
-      const json& g = (*list)[i];
-      if (!c.Object(g, p, {"id", "name"})) continue;
-      HazardGroup hg;
-      hg.id = c.String(g, p, "id", true).value_or("");
-      hg.name = c.BilingualText(g, p, "name", true).value_or(Text{});
-      groups->push_back(std::move(hg));
-    }
-  }
-  const json* list = RootList(root, c, "hazards");
-  if (list == nullptr) return;
+  ForEachEntry(root, c, "groups", {"id", "name"}, [&](const std::string& p, const json& g) {
+    HazardGroup hg;
+    hg.id = c.String(g, p, "id", true).value_or("");
+    hg.name = c.BilingualText(g, p, "name", true).value_or(Text{});
+    groups->push_back(std::move(hg));
+  });
   std::set<std::string> seen;
-  for (size_t i = 0; i < list->size(); ++i) {
-    const std::string p = Child("/hazards", i);
-    const json& h = (*list)[i];
-    if (!c.Object(h, p, {"id", "group", "name", "safety_gate", "cues", "default_for", "severity",
-                         "injuries", "steps", "other_harm"})) {
-      continue;
-    }
+  ForEachEntry(root, c, "hazards",
+               {"id", "group", "name", "safety_gate", "cues", "default_for", "severity", "injuries",
+                "steps", "other_harm"},
+               [&](const std::string& p, const json& h) {
     Hazard hz;
     hz.id = c.String(h, p, "id", true).value_or("");
     if (!hz.id.empty() && !seen.insert(hz.id).second) c.Error(p, fmt::format("duplicate hazard '{}'", hz.id));
@@ -90,7 +94,7 @@ void LoadHazards(const JsonDoc& d, Checker& c, HazardLibrary* lib,
       c.Error(p, "missing 'steps' (a three-step scenario template)");
     }
     hazards->push_back(std::move(hz));
-  }
+  });
   (void)lib;
 }
 
@@ -101,13 +105,8 @@ void LoadInjuries(const JsonDoc& d, Checker& c, Text* source, std::vector<Injury
   if (c.Bool(root, "", "confirmed").value_or(true)) {
     c.Error("", "'confirmed: false' is required: the injury table is guidance, not legal text");
   }
-  const json* list = RootList(root, c, "injuries");
-  if (list == nullptr) return;
   std::set<std::string> seen;
-  for (size_t i = 0; i < list->size(); ++i) {
-    const std::string p = Child("/injuries", i);
-    const json& j = (*list)[i];
-    if (!c.Object(j, p, {"id", "severity", "en", "zh"})) continue;
+  ForEachEntry(root, c, "injuries", {"id", "severity", "en", "zh"}, [&](const std::string& p, const json& j) {
     Injury inj;
     inj.id = c.String(j, p, "id", true).value_or("");
     if (!inj.id.empty() && !seen.insert(inj.id).second) c.Error(p, fmt::format("duplicate injury '{}'", inj.id));
@@ -115,7 +114,7 @@ void LoadInjuries(const JsonDoc& d, Checker& c, Text* source, std::vector<Injury
     inj.name.en = c.String(j, p, "en", true).value_or("");
     inj.name.zh = c.String(j, p, "zh", true).value_or("");
     out->push_back(std::move(inj));
-  }
+  });
 }
 
 const std::set<std::string>& KnownFacts() {
