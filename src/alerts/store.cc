@@ -223,8 +223,7 @@ Status AlertStore::Prepare() {
       {&st_->risks_of, "SELECT risk FROM alert_risks WHERE alert = ? ORDER BY rowid"},
       {&st_->refs_of, "SELECT kind, ref, label FROM alert_refs WHERE alert = ? ORDER BY rowid"},
       {&st_->measures_of,
-       "SELECT ordered, operator_type, category, date, date_text FROM alert_measures "
-       "WHERE alert = ? ORDER BY seq"},
+       "SELECT ordered, operator_type, category, date, date_text FROM alert_measures WHERE alert = ? ORDER BY seq"},
       {&st_->barcodes_of,
        "SELECT text, digits, valid FROM alert_barcodes WHERE alert = ? ORDER BY rowid"},
       {&st_->count, "SELECT count(*) FROM alerts"},

@@ -209,11 +209,15 @@ struct FilterOptions {
   }
 };
 
-// A subcommand of `alerts` with the options they all take (--data, --json).
-CLI::App* AddSubcommand(CLI::App& alerts, const char* name, const char* about, CommonOptions* common) {
+// A subcommand of `alerts` and its options, with the options they all take (--data, --json)
+// in Opts::common; the options outlive the parse (the callback holds them).
+template <typename Opts>
+std::pair<CLI::App*, std::shared_ptr<Opts>> AddSubcommand(CLI::App& alerts, const char* name,
+                                                         const char* about) {
+  auto o = std::make_shared<Opts>();
   CLI::App* cmd = alerts.add_subcommand(name, about);
-  AddCommon(cmd, common);
-  return cmd;
+  AddCommon(cmd, &o->common);
+  return {cmd, o};
 }
 
 void AddImport(CLI::App& alerts, Context& ctx) {
@@ -222,8 +226,7 @@ void AddImport(CLI::App& alerts, Context& ctx) {
     std::vector<std::string> paths;
     int threads = 2;
   };
-  auto o = std::make_shared<Opts>();
-  CLI::App* cmd = AddSubcommand(alerts, "import", "Import weekly-report XML files (gzip or plain) or folders of them", &o->common);
+  auto [cmd, o] = AddSubcommand<Opts>(alerts, "import", "Import weekly-report XML files (gzip or plain) or folders of them");
   cmd->add_option("PATH", o->paths, "Files or folders")->required();
   cmd->add_option("--threads", o->threads, "Parse threads (default 2)");
   cmd->callback([o, &ctx] {
@@ -325,8 +328,7 @@ void AddSearch(CLI::App& alerts, Context& ctx) {
     bool xlsx = false;
     std::string output;
   };
-  auto o = std::make_shared<Opts>();
-  CLI::App* cmd = AddSubcommand(alerts, "search", "Full-text search with filters and facet counts", &o->common);
+  auto [cmd, o] = AddSubcommand<Opts>(alerts, "search", "Full-text search with filters and facet counts");
   o->filters.Add(cmd);
   cmd->add_option("QUERY", o->words, "Words, \"phrases\", prefix*, or a barcode");
   cmd->add_option("--limit", o->limit, "Hits to show (default 20)");
@@ -374,8 +376,7 @@ void AddShow(CLI::App& alerts, Context& ctx) {
     CommonOptions common;
     std::string case_number;
   };
-  auto o = std::make_shared<Opts>();
-  CLI::App* cmd = AddSubcommand(alerts, "show", "Show every alert with a case number", &o->common);
+  auto [cmd, o] = AddSubcommand<Opts>(alerts, "show", "Show every alert with a case number");
   cmd->add_option("CASE", o->case_number, "Case number, e.g. SR/02275/26 or 0259/06")->required();
   cmd->callback([o, &ctx] {
     auto store = OpenStore(o->common, ctx, false);
@@ -415,8 +416,7 @@ void AddStats(CLI::App& alerts, Context& ctx) {
     std::string by;
     int limit = 0;
   };
-  auto o = std::make_shared<Opts>();
-  CLI::App* cmd = AddSubcommand(alerts, "stats", "Alert counts by facet", &o->common);
+  auto [cmd, o] = AddSubcommand<Opts>(alerts, "stats", "Alert counts by facet");
   o->filters.Add(cmd);
   cmd->add_option("--by", o->by, "category|risk|origin|notifying|level|year|act|standard");
   cmd->add_option("--limit", o->limit, "Values to show (default all with --by, 10 without)");
@@ -464,8 +464,7 @@ void AddUpdate(CLI::App& alerts, Context& ctx) {
     int retries = 4;
     double timeout = 60;
   };
-  auto o = std::make_shared<Opts>();
-  CLI::App* cmd = AddSubcommand(alerts, "update", "Download and import the weekly reports not yet imported (Commission endpoint)", &o->common);
+  auto [cmd, o] = AddSubcommand<Opts>(alerts, "update", "Download and import the weekly reports not yet imported (Commission endpoint)");
   cmd->add_option("--source", o->source, "Base URL of the weekly-report API")->capture_default_str();
   cmd->add_option("--retries", o->retries, "Attempts per download (default 4)");
   cmd->add_option("--timeout", o->timeout, "Seconds per request (default 60)");
@@ -503,8 +502,7 @@ void AddLessons(CLI::App& alerts, Context& ctx) {
     std::string product, kb = DefaultKnowledgeDir(), lang = "en";
     int alerts = 25;
   };
-  auto o = std::make_shared<Opts>();
-  CLI::App* cmd = AddSubcommand(alerts, "lessons", "Past alerts like a product, as a pre-shipment test checklist", &o->common);
+  auto [cmd, o] = AddSubcommand<Opts>(alerts, "lessons", "Past alerts like a product, as a pre-shipment test checklist");
   cmd->add_option("PRODUCT", o->product, "Product YAML (the input of `eucomply assess`)")->required();
   cmd->add_option("--alerts", o->alerts, "Similar alerts to learn from (default 25)");
   cmd->add_option("--kb", o->kb, "Knowledge-base folder (for the category's Safety Gate names)");
